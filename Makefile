@@ -1,0 +1,63 @@
+# The front panel. `make run` and `make test` install what they need themselves.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL := models/assistant.tar.gz
+TRAINING := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/nlu/lookups/*' 2>/dev/null) data/nlu/lookups/places.yml
+KNOWLEDGE := $(shell find knowledge -name '*.yml' 2>/dev/null) $(wildcard bot/knowledge/*.py)
+
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: help run test shell install train knowledge lookups check-knowledge freeze clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+run: install knowledge $(MODEL) ## Run the assistant: REST webhook on localhost:5005, actions on 127.0.0.1:5055
+	scripts/serve
+
+test: install knowledge $(MODEL) ## Run the whole test suite (data validation, conversation tests, pytest)
+	scripts/test
+
+shell: install knowledge $(MODEL) ## Chat in the terminal (starts the action server too)
+	scripts/shell
+
+install: $(VENV)/.installed ## Create .venv (Python 3.10) with the pinned dependencies
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	@python310=$$(scripts/find-python310) || exit 1; \
+	  [ -x $(PY) ] || "$$python310" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(PY) -m pip check
+	@touch $@
+
+knowledge: var/knowledge.db ## Validate knowledge/ and load it into the database
+
+var/knowledge.db: $(KNOWLEDGE) | install
+	$(PY) -m bot.knowledge.cli load
+	@touch $@
+
+check-knowledge: install ## Validate knowledge/ and print facts, sources, stale facts and conflicts
+	$(PY) -m bot.knowledge.cli check --verbose
+
+lookups: data/nlu/lookups/places.yml ## Generate NLU lookup tables from knowledge/
+
+data/nlu/lookups/places.yml: $(KNOWLEDGE) | install
+	$(PY) -m bot.knowledge.cli lookups
+
+train: $(MODEL) ## Train the model (only when data, config or domain changed)
+
+$(MODEL): $(TRAINING) | install
+	$(RASA) train --fixed-model-name assistant --out models --quiet
+
+freeze: install ## Rewrite constraints.txt from the current install
+	@{ echo '# Every package of a working install (pip freeze), so installs are repeatable. Regenerate with `make freeze`.'; \
+	  $(PY) -m pip freeze --exclude-editable; } > constraints.txt
+
+clean: ## Remove the model, databases and results (keeps .venv)
+	rm -rf models var results .pytest_cache

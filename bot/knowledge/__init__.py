@@ -1,0 +1,1 @@
+"""The knowledge base: sourced facts about each local area, loaded from `knowledge/`."""

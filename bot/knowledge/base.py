@@ -1,0 +1,95 @@
+"""Read side of the knowledge base: what actions and routing ask for.
+
+The whole knowledge base is a few hundred facts, so it is read from the database once into
+validated objects and answered from memory; `reload()` picks up a new load without a restart.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Dict, List, Optional
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from bot.knowledge.schema import Area, Concept, Contact, Guidance, National, Source
+from bot.knowledge.store import Document, PlaceName, connect
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    name: str
+    kind: str
+    area_id: Optional[str]
+    note: Optional[str]
+
+
+class KnowledgeBase:
+    def __init__(self, engine: Engine = None):
+        self.engine = engine or connect()
+        self.reload()
+
+    def reload(self) -> None:
+        with self.engine.connect() as connection:
+            documents = connection.execute(select(Document.kind, Document.key, Document.body)).all()
+            places = connection.execute(select(PlaceName.name, PlaceName.kind, PlaceName.area_id, PlaceName.note)).all()
+        self.areas: Dict[str, Area] = {}
+        self.national: Optional[National] = None
+        self._guidance: List[Guidance] = []
+        for kind, key, body in documents:
+            if kind == "area":
+                self.areas[key] = Area.parse_obj(body)
+            elif kind == "national":
+                self.national = National.parse_obj(body)
+            else:
+                self._guidance.append(Guidance.parse_obj(body))
+        if self.national is None:
+            raise LookupError("the knowledge database holds no national route: run `make knowledge`")
+        self.places = [PlaceEntry(*row) for row in places]
+
+    def area(self, area_id: str) -> Optional[Area]:
+        return self.areas.get(area_id)
+
+    def national_contact(self, role: str) -> Contact:
+        return next(contact for contact in self.national.contacts if contact.role == role)
+
+    def concepts(self) -> List[Concept]:
+        return [concept for guidance in self._guidance for concept in guidance.concepts]
+
+    def concept(self, key: str) -> Optional[Concept]:
+        wanted = _simplify(key)
+        for concept in self.concepts():
+            names = [concept.id, concept.name, *concept.aliases]
+            if any(_simplify(name) == wanted for name in names):
+                return concept
+        return None
+
+    def sources_of(self, fact, owner=None) -> List[Source]:
+        """The sources a fact names, looked up in the file that holds it."""
+        owner = owner or self._owner_of(fact)
+        return [owner.sources[key] for key in fact.sources]
+
+    def _owner_of(self, fact):
+        candidates = [*self.areas.values(), self.national, *self._guidance]
+        for owner in candidates:
+            if _holds(owner, fact):
+                return owner
+        raise LookupError(f"no knowledge file holds {fact!r}")
+
+
+def _holds(owner, fact) -> bool:
+    for value in owner.__dict__.values():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if item is fact or any(tool is fact for tool in getattr(item, "tools", []) or []):
+                return True
+    return False
+
+
+def _simplify(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def stale(fact, today: dt.date, months: int = 12) -> bool:
+    """A fact last checked more than `months` ago is due for a re-check."""
+    return (today - fact.checked).days > months * 365 / 12

@@ -1,0 +1,128 @@
+"""Who should this professional contact, in what order, and why — for an area, a situation and a time.
+
+Guide, don't decide: the route is advice for the professional and their safeguarding lead; the
+decision stays with them and the front door. An area the knowledge base does not hold gets the
+national route, never another area's number.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import List, Optional
+
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.schema import Area, Contact
+from bot.office_hours import bank_holiday, describe, is_open, local_time
+
+
+class Situation(str, Enum):
+    IMMEDIATE_DANGER = "immediate_danger"
+    SIGNIFICANT_HARM = "significant_harm"
+    EARLY_HELP = "early_help"
+    ADVICE = "advice"
+    DISAGREEMENT = "disagreement"
+
+
+@dataclass
+class Step:
+    """One thing to do. `contact` is set when the step is a call; otherwise `text` says what."""
+
+    reason: str
+    contact: Optional[Contact] = None
+    text: Optional[str] = None
+
+
+@dataclass
+class Route:
+    situation: Situation
+    area: Optional[Area]
+    when: dt.datetime
+    steps: List[Step] = field(default_factory=list)
+    open_now: Optional[bool] = None
+    notes: List[str] = field(default_factory=list)
+
+    @property
+    def national(self) -> bool:
+        return self.area is None
+
+
+def contact(area: Area, role: str) -> Optional[Contact]:
+    return next((item for item in area.contacts if item.role == role), None)
+
+
+def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, now: dt.datetime) -> Route:
+    area = kb.area(area_id) if area_id else None
+    route = Route(Situation(situation), area, local_time(now))
+    if route.situation is Situation.IMMEDIATE_DANGER:
+        route.steps.append(Step("A child in immediate danger needs the police now.", kb.national_contact("emergency")))
+    if area is None:
+        _national(kb, route)
+        return route
+    {
+        Situation.IMMEDIATE_DANGER: _after_999,
+        Situation.SIGNIFICANT_HARM: _front_door_now,
+        Situation.EARLY_HELP: _early_help,
+        Situation.ADVICE: _advice,
+        Situation.DISAGREEMENT: _disagreement,
+    }[route.situation](area, route)
+    return route
+
+
+def _front_door_now(area: Area, route: Route, reason: str = "A concern that a child may be suffering, or likely to suffer, significant harm goes to the front door today.") -> None:
+    """The front door in its hours; the out-of-hours team when it is closed; both when hours are unknown."""
+    door, edt = contact(area, "front_door"), contact(area, "out_of_hours")
+    route.open_now = is_open(door.hours, route.when)
+    holiday = bank_holiday(route.when.date())
+    if route.open_now is False and edt:
+        why = f"today is a bank holiday ({holiday})" if holiday and door.hours.bank_holidays == "closed" else "it is outside the front door's hours"
+        route.steps.append(Step(f"The front door is closed now ({why}), so out of hours call the Emergency Duty Team.", edt))
+        route.steps.append(Step(f"When it reopens ({describe(door.hours)}), the front door.", door))
+        return
+    route.steps.append(Step(reason, door))
+    if route.open_now is None and edt:
+        route.steps.append(Step("I don't have checked opening hours for the front door: outside office hours, call the Emergency Duty Team.", edt))
+    elif route.open_now is False:
+        route.notes.append("The front door is closed now and I don't have a checked out-of-hours number for this area. If the child is in danger, call 999.")
+
+
+def _after_999(area: Area, route: Route) -> None:
+    _front_door_now(area, route, reason="Once the child is safe, tell the front door what happened.")
+
+
+def _early_help(area: Area, route: Route) -> None:
+    route.steps.append(Step("Talk it through with your designated safeguarding lead first.", text="Your designated safeguarding lead (DSL)"))
+    early = contact(area, "early_help")
+    if early:
+        route.steps.append(Step("Needs below the threshold for social care are met through early help.", early))
+    else:
+        route.steps.append(Step("The front door also advises on early help and will tell you if the concern meets the threshold for social care.", contact(area, "front_door")))
+    _threshold_note(area, route)
+
+
+def _advice(area: Area, route: Route) -> None:
+    route.steps.append(Step("Your designated safeguarding lead is the first person to talk it through with.", text="Your designated safeguarding lead (DSL)"))
+    _front_door_now(area, route, reason="The front door can discuss a concern with you and help decide whether to refer.")
+    _threshold_note(area, route)
+
+
+def _disagreement(area: Area, route: Route) -> None:
+    route.steps.append(Step("Involve your designated safeguarding lead: escalation normally goes through them and your manager.", text="Your designated safeguarding lead (DSL)"))
+    if area.escalation:
+        route.steps.append(Step(f"Follow the local escalation procedure: {area.escalation.procedure}.", text=area.escalation.procedure))
+    else:
+        route.notes.append("I don't have a checked escalation procedure for this area: ask your safeguarding lead or the local safeguarding children partnership for it.")
+    route.steps.append(Step("If you are still worried the child is at risk while you escalate, you can make a new referral.", contact(area, "front_door")))
+
+
+def _threshold_note(area: Area, route: Route) -> None:
+    if area.threshold:
+        route.notes.append(f"The local threshold document is: {area.threshold.document}.")
+
+
+def _national(kb: KnowledgeBase, route: Route) -> None:
+    finder = kb.national.find_your_council
+    route.steps.append(Step("Children's services at the council where the child lives take referrals; I don't hold checked contacts for that area.", text=finder.text))
+    route.steps.append(Step("The NSPCC helpline gives advice to adults worried about a child, professionals included.", kb.national_contact("helpline")))
+    if route.situation is not Situation.IMMEDIATE_DANGER:
+        route.notes.append("If a child is in immediate danger, call 999.")

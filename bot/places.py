@@ -76,9 +76,8 @@ class PlaceResolver:
             return Resolution("ambiguous", query, choices=areas, matched=own[0].name, fuzzy=fuzzy)
         other = entries[0]
         if other.kind == "elsewhere_ask":
-            choices = sorted({e.area_id for e in self.entries if simplify(e.name) == simplify(other.name) and e.area_id})
-            owner_areas = {e.area_id for e in self.entries if e.note == other.note}
-            return Resolution("ambiguous", query, choices=sorted(set(choices) | owner_areas - {None}), matched=other.name, note=other.note, fuzzy=fuzzy)
+            choices = sorted({e.listed_by for e in entries} | {e.area_id for e in entries if e.area_id})
+            return Resolution("ambiguous", query, choices=choices, matched=other.name, note=other.note, fuzzy=fuzzy)
         return Resolution("elsewhere", query, other.area_id, other.name, note=other.note, fuzzy=fuzzy)
 
     def _postcode(self, query: str, district: str) -> Resolution:

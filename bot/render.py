@@ -18,11 +18,13 @@ def long_date(day) -> str:
 
 
 def citation(kb: KnowledgeBase, fact, owner=None) -> str:
+    """The first source a fact names (the one relied on most), how many more agree, and the date."""
     sources = kb.sources_of(fact, owner)
-    named = [f"{s.title} ({s.url})" if s.url != GENERAL_KNOWLEDGE else "general knowledge, not a published source" for s in sources]
-    archived = any(s.read_from == "archived copy" for s in sources)
-    caveat = " from an archived copy of the page" if archived else ""
-    return f"Source: {'; '.join(named)}. Checked {long_date(fact.checked)}{caveat}."
+    first = sources[0]
+    named = f"{first.title} ({first.url})" if first.url != GENERAL_KNOWLEDGE else "general knowledge, not a published source"
+    more = f" and {len(sources) - 1} other source{'s' if len(sources) > 2 else ''}" if len(sources) > 1 else ""
+    caveat = " against an archived copy" if first.read_from == "archived copy" else ""
+    return f"Source: {named}{more}. Checked {long_date(fact.checked)}{caveat}."
 
 
 def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, owner=None) -> str:
@@ -50,3 +52,76 @@ def route_text(kb: KnowledgeBase, route: Route) -> str:
             lines.append(f"   {step.text}")
     lines.extend(route.notes)
     return "\n".join(lines)
+
+
+def threshold_text(kb: KnowledgeBase, area) -> str:
+    doc = area.threshold
+    lines = [doc.document]
+    if doc.levels:
+        lines.append("Levels:")
+        lines += [f"- {level.name}" + (f": {level.meaning}" if level.meaning else "") for level in doc.levels]
+    else:
+        lines.append("I don't have the level names from a checked source.")
+    if doc.url:
+        lines.append(f"Where to find it: {doc.url}")
+    if doc.note:
+        lines.append(f"Note: {doc.note}")
+    lines.append(citation(kb, doc, area))
+    return "\n".join(lines)
+
+
+def escalation_text(kb: KnowledgeBase, area) -> str:
+    doc = area.escalation
+    lines = [doc.procedure]
+    if doc.stages:
+        lines.append("In short:")
+        lines += [f"- {stage}" for stage in doc.stages]
+    else:
+        lines.append("I don't have its stages from a checked source.")
+    if doc.url:
+        lines.append(f"Where to find it: {doc.url}")
+    if doc.note:
+        lines.append(f"Note: {doc.note}")
+    lines.append(citation(kb, doc, area))
+    return "\n".join(lines)
+
+
+def tool_text(kb: KnowledgeBase, area, tool) -> str:
+    ages = _ages(tool)
+    line = f"- {tool.name}{f' ({ages})' if ages else ''}: {tool.purpose}"
+    if tool.url:
+        line += f" {tool.url}"
+    return line + f"\n  {citation(kb, tool, area)}"
+
+
+def toolkit_text(kb: KnowledgeBase, area, tools=None) -> str:
+    kit = area.neglect_toolkit
+    lines = [kit.name + (f": {kit.url}" if kit.url else "")]
+    if kit.note:
+        lines.append(f"Note: {kit.note}")
+    lines.append(citation(kb, kit, area))
+    shown = kit.tools if tools is None else tools
+    if shown:
+        lines.append("Tools:")
+        lines += [tool_text(kb, area, tool) for tool in shown]
+    return "\n".join(lines)
+
+
+def _ages(tool) -> str:
+    if tool.min_age is None and tool.max_age is None:
+        return ""
+    low = "unborn" if tool.min_age == -1 else f"{tool.min_age}" if tool.min_age is not None else "0"
+    if tool.max_age is None:
+        return f"from {low}"
+    return f"ages {low} to {tool.max_age}" if low != "unborn" else f"unborn to {tool.max_age}"
+
+
+def tools_for_age(area, age: int):
+    """Tools the knowledge base ties to an age; tools with no stated age are not guessed at."""
+    kit = area.neglect_toolkit
+    if kit is None:
+        return [], []
+    fits = [t for t in kit.tools if (t.min_age is not None or t.max_age is not None)
+            and (t.min_age is None or t.min_age <= age) and (t.max_age is None or age <= t.max_age)]
+    general = [t for t in kit.tools if t.min_age is None and t.max_age is None]
+    return fits, general

@@ -21,6 +21,7 @@ class PlaceEntry:
     name: str
     kind: str
     area_id: Optional[str]
+    listed_by: str
     note: Optional[str]
 
 
@@ -32,7 +33,7 @@ class KnowledgeBase:
     def reload(self) -> None:
         with self.engine.connect() as connection:
             documents = connection.execute(select(Document.kind, Document.key, Document.body)).all()
-            places = connection.execute(select(PlaceName.name, PlaceName.kind, PlaceName.area_id, PlaceName.note)).all()
+            places = connection.execute(select(PlaceName.name, PlaceName.kind, PlaceName.area_id, PlaceName.listed_by, PlaceName.note)).all()
         self.areas: Dict[str, Area] = {}
         self.national: Optional[National] = None
         self._guidance: List[Guidance] = []

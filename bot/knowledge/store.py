@@ -50,6 +50,7 @@ class PlaceName(Base):
     name = Column(String(128), nullable=False, index=True)
     kind = Column(String(32), nullable=False)
     area_id = Column(String(64))  # the area it belongs to; null for look-alikes elsewhere
+    listed_by = Column(String(64), nullable=False)  # the area file that names it
     note = Column(Text)
 
 
@@ -177,14 +178,15 @@ def _jsonable(value):
 
 def _place_rows(area: Area) -> Iterable[dict]:
     for place in area.places:
-        yield dict(name=place.name, kind=place.kind, area_id=area.id, note=None)
+        yield dict(name=place.name, kind=place.kind, area_id=area.id, listed_by=area.id, note=None)
     for other in area.not_this_council:
-        yield dict(name=other.name, kind="elsewhere_ask" if other.ask else "elsewhere", area_id=other.area, note=other.actually)
+        kind = "elsewhere_ask" if other.ask else "elsewhere"
+        yield dict(name=other.name, kind=kind, area_id=other.area, listed_by=area.id, note=other.actually)
     if area.postcodes:
         for district in area.postcodes.mainly_in_area:
-            yield dict(name=district, kind="postcode", area_id=area.id, note=None)
+            yield dict(name=district, kind="postcode", area_id=area.id, listed_by=area.id, note=None)
         for district in area.postcodes.shared_with_neighbours:
-            yield dict(name=district, kind="postcode_shared", area_id=area.id, note=None)
+            yield dict(name=district, kind="postcode_shared", area_id=area.id, listed_by=area.id, note=None)
 
 
 def _facts(item) -> Iterable[tuple]:

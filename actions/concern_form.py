@@ -114,8 +114,8 @@ class ActionChangeAnswer(Action):
         named = [str(e.get("value")) for e in tracker.latest_message.get("entities", []) if e.get("entity") == "question"]
         slot = question_named(" ".join(named)) or question_named(tracker.latest_message.get("text"))
         if slot is None:
-            buttons = [{"title": label.split(":")[0].split(" (")[0], "payload": f'/change_answer{{"question": "{label.split(":")[0].split(" (")[0].lower()}"}}'}
-                       for label in KEY_QUESTIONS.values()]
+            titles = [label.split(":")[0].split(" (")[0].split(",")[0] for label in KEY_QUESTIONS.values()]
+            buttons = [{"title": title, "payload": f'/change_answer{{"question": "{title.lower()}"}}'} for title in titles]
             dispatcher.utter_message(response="utter_which_answer", buttons=buttons)
             return []
         events = [SlotSet(slot, None), SlotSet("concern_level", None)]

@@ -1,0 +1,57 @@
+"""Actions run against the real knowledge/ (loaded into a temporary SQLite file) with a fixed clock."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import shared
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.store import connect, load
+from bot.office_hours import LONDON
+from bot.places import PlaceResolver
+
+TUESDAY_10AM = dt.datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
+TUESDAY_8PM = dt.datetime(2026, 11, 24, 20, 0, tzinfo=LONDON)
+
+
+@pytest.fixture(scope="session")
+def kb(tmp_path_factory) -> KnowledgeBase:
+    engine = connect(f"sqlite:///{tmp_path_factory.mktemp('kb') / 'knowledge.db'}")
+    load(engine)
+    return KnowledgeBase(engine)
+
+
+@pytest.fixture(autouse=True)
+def wired(kb, monkeypatch):
+    """Point the actions at the test knowledge base and a clock the test can set."""
+    clock = {"now": TUESDAY_10AM}
+    monkeypatch.setattr(shared, "knowledge_base", lambda: kb)
+    monkeypatch.setattr(shared, "place_resolver", lambda: PlaceResolver(kb.places))
+    monkeypatch.setattr(shared, "now", lambda: clock["now"])
+    return clock
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+def tracker(text: str = "", intent: str = "", entities: Optional[List[Dict[str, Any]]] = None,
+            slots: Optional[Dict[str, Any]] = None) -> Tracker:
+    message = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []}
+    return Tracker("test-sender", slots or {}, message, [], False, None, {}, "action_listen")
+
+
+def said(dispatcher: CollectingDispatcher) -> str:
+    """Everything the action sent, responses with their filled-in values, as one text."""
+    parts = []
+    for message in dispatcher.messages:
+        parts.append(str(message.get("response") or ""))
+        parts.append(str(message.get("text") or ""))
+        parts += [str(value) for key, value in message.items() if key not in ("response", "text", "buttons")]
+        parts += [button["title"] for button in message.get("buttons") or []]
+    return "\n".join(parts)

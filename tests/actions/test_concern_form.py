@@ -1,0 +1,103 @@
+"""The guided concern's validation, next step and summary."""
+import asyncio
+
+from actions.concern_form import ActionChangeAnswer, ActionConcernNextStep, ActionExplainQuestion, ValidateConcernForm
+from bot.concern import KEY_QUESTIONS
+from tests.actions.conftest import said, tracker
+
+form = ValidateConcernForm()
+
+
+def test_danger_yes_says_999_first(dispatcher):
+    result = form.validate_in_danger(True, dispatcher, tracker(), {})
+    assert result == {"in_danger": True}
+    assert dispatcher.messages[0]["response"] == "utter_call_999"
+
+
+def test_danger_unclear_words_get_the_if_unsure_call_999_advice(dispatcher):
+    form.validate_in_danger("hmm hard to say", dispatcher, tracker(), {})
+    assert dispatcher.messages[0]["response"] == "utter_danger_unsure"
+
+
+def test_place_resolves_to_an_area_and_says_which(dispatcher):
+    assert form.validate_place("Thornaby", dispatcher, tracker(), {}) == {"place": "Thornaby", "area": "stockton"}
+    assert "Stockton" in said(dispatcher)
+
+
+def test_ambiguous_place_is_asked_again_with_choices(dispatcher):
+    assert form.validate_place("Braunstone", dispatcher, tracker(), {}) == {"place": None}
+    assert len(dispatcher.messages[0]["buttons"]) == 2
+
+
+def test_unknown_place_is_kept_for_the_national_route(dispatcher):
+    assert form.validate_place("Truro", dispatcher, tracker(), {}) == {"place": "Truro", "area": None}
+    assert dispatcher.messages[0]["response"] == "utter_place_unknown_form"
+
+
+def test_child_age_sets_the_group_whose_prompts_apply(dispatcher):
+    assert form.validate_child_age("about 6 months", dispatcher, tracker(), {})["child_group"] == "baby"
+    assert form.validate_child_age("Year 9", dispatcher, tracker(), {})["child_group"] == "teenager"
+
+
+def test_a_very_long_answer_is_kept_in_part_and_the_user_told(dispatcher):
+    result = form.validate_q_impact("word " * 1000, dispatcher, tracker(), {})
+    assert result["q_impact"].startswith("word word")
+    assert dispatcher.messages[0]["response"] == "utter_answer_cut"
+
+
+def test_markup_in_an_answer_is_kept_as_plain_text(dispatcher):
+    answer = "<img src=x onerror=alert(1)> {summary}"
+    assert form.validate_q_plan(answer, dispatcher, tracker(), {}) == {"q_plan": answer}
+
+
+def test_level_from_own_words(dispatcher):
+    assert form.validate_concern_level("I think it is below threshold", dispatcher, tracker(), {}) == {"concern_level": "early_help"}
+    assert form.validate_concern_level("purple", dispatcher, tracker(), {}) == {"concern_level": None}
+
+
+def answered(**overrides):
+    slots = {slot: f"answer to {slot}" for slot in KEY_QUESTIONS}
+    slots.update(in_danger=False, reporter_role="teacher", place="Loughborough", area="leicestershire",
+                 child_age="8", concern_level="significant_harm")
+    slots.update(overrides)
+    return slots
+
+
+def test_next_step_gives_the_route_and_a_summary_with_the_users_own_words(dispatcher):
+    slots = answered(q_plan="(skipped)")
+    asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=slots), {}))
+    route, summary = dispatcher.messages
+    assert route["response"] == "utter_concern_next_step" and "0116 305 0005" in route["route"]
+    text = summary["summary"]
+    assert "answer to q_daily_life" in text and "Not answered." in text
+    assert "Loughborough" in text and "teacher" in text
+    assert "A good referral" in text
+
+
+def test_next_step_in_danger_puts_999_first(dispatcher):
+    asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=answered(in_danger=True)), {}))
+    route = dispatcher.messages[0]["route"]
+    assert route.index("999") < route.index("0116 305 0005")
+
+
+def test_unknown_area_summary_uses_the_national_route(dispatcher):
+    asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=answered(place="Truro", area=None)), {}))
+    assert "0808 800 5000" in dispatcher.messages[0]["route"]
+
+
+def test_change_answer_clears_that_answer_only(dispatcher):
+    events = asyncio.run(ActionChangeAnswer().run(dispatcher, tracker("change my answer about daily life", "change_answer",
+                                                                      [{"entity": "question", "value": "daily life"}]), {}))
+    cleared = {e["name"] for e in events if e["value"] is None}
+    assert "q_daily_life" in cleared and "q_impact" not in cleared
+
+
+def test_change_answer_without_saying_which_offers_the_questions(dispatcher):
+    assert asyncio.run(ActionChangeAnswer().run(dispatcher, tracker("go back", "change_answer"), {})) == []
+    assert len(dispatcher.messages[0]["buttons"]) == len(KEY_QUESTIONS)
+
+
+def test_what_does_this_mean_explains_the_current_question(dispatcher):
+    domain = {"responses": {"utter_explain_q_impact": [{"text": "..."}]}}
+    asyncio.run(ActionExplainQuestion().run(dispatcher, tracker(slots={"requested_slot": "q_impact"}), domain))
+    assert dispatcher.messages[0]["response"] == "utter_explain_q_impact"

@@ -1,0 +1,103 @@
+"""Direct questions about an area, answered the way a professional would see them."""
+import asyncio
+
+import yaml
+
+from actions.local_answers import (ActionAnswerContact, ActionAnswerEscalation, ActionAnswerOutOfHours,
+                                   ActionAnswerPending, ActionAnswerThreshold, ActionAnswerWhichTool)
+from bot.knowledge.schema import normalise_phone
+from bot.knowledge.store import KNOWLEDGE_DIR
+from tests.actions.conftest import TUESDAY_8PM, said, tracker
+
+
+def run(action, dispatcher, t):
+    return asyncio.run(action.run(dispatcher, t, {}))
+
+
+def phone(area_id, role):
+    data = yaml.safe_load((KNOWLEDGE_DIR / "areas" / f"{area_id}.yml").read_text())
+    return normalise_phone(next(c["phone"] for c in data["contacts"] if c["role"] == role))
+
+
+def all_area_phones():
+    phones = set()
+    for path in (KNOWLEDGE_DIR / "areas").glob("*.yml"):
+        phones |= {normalise_phone(c["phone"]) for c in yaml.safe_load(path.read_text())["contacts"] if c["role"] != "police_non_emergency"}
+    return phones
+
+
+def test_contact_for_a_town_gives_that_areas_front_door_in_office_hours(dispatcher):
+    events = run(ActionAnswerContact(), dispatcher, tracker("who do I call about a child in Mansfield", "ask_contact",
+                                                             [{"entity": "place", "value": "Mansfield"}]))
+    text = said(dispatcher)
+    assert phone("nottinghamshire", "front_door") in text
+    assert "Checked" in text and "Source:" in text
+    assert {"event": "slot", "timestamp": None, "name": "area", "value": "nottinghamshire"} in events
+
+
+def test_out_of_office_hours_the_emergency_duty_team_comes_first(dispatcher, wired):
+    wired["now"] = TUESDAY_8PM
+    run(ActionAnswerContact(), dispatcher, tracker("I'm in Twickenham, who's the front door?", "ask_contact",
+                                                   [{"entity": "place", "value": "Twickenham"}]))
+    text = said(dispatcher)
+    edt, door = phone("richmond", "out_of_hours"), phone("richmond", "front_door")
+    assert text.index(edt) < text.index(door)
+
+
+def test_place_with_a_typo_found_in_the_words_when_nlu_missed_it(dispatcher):
+    run(ActionAnswerContact(), dispatcher, tracker("who do i ring in lougborough", "ask_contact"))
+    assert phone("leicestershire", "front_door") in said(dispatcher)
+
+
+def test_missing_place_is_asked_for_then_the_waiting_question_is_answered(dispatcher):
+    events = run(ActionAnswerEscalation(), dispatcher, tracker("how do I escalate", "ask_escalation"))
+    assert dispatcher.messages[0]["response"] == "utter_ask_place"
+    assert {"event": "slot", "timestamp": None, "name": "pending_question", "value": "escalation"} in events
+    follow_up = dispatcher.__class__()
+    run(ActionAnswerPending(), follow_up, tracker("Kingston", "inform_place", [{"entity": "place", "value": "Kingston"}],
+                                                  slots={"pending_question": "escalation"}))
+    assert follow_up.messages[-1]["response"] == "utter_escalation_answer"
+    assert "Professional Conflict Resolution" in said(follow_up)
+
+
+def test_unknown_place_gets_the_national_route_and_no_local_number(dispatcher):
+    run(ActionAnswerContact(), dispatcher, tracker("who do I call in Truro", "ask_contact", [{"entity": "place", "value": "Truro"}]))
+    text = said(dispatcher)
+    assert "0808 800 5000" in text
+    assert not [number for number in all_area_phones() if number in text]
+
+
+def test_child_who_lives_in_one_area_and_is_seen_in_another_uses_where_they_live(dispatcher):
+    entities = [{"entity": "place", "value": "Oakham", "role": "lives"}, {"entity": "place", "value": "Leicester", "role": "seen"}]
+    run(ActionAnswerContact(), dispatcher, tracker("lives in Oakham but goes to school in Leicester", "ask_contact", entities))
+    text = said(dispatcher)
+    assert phone("rutland", "front_door") in text
+    assert phone("leicester", "front_door") not in text
+    assert "utter_child_lives_here" in text
+
+
+def test_out_of_hours_question_gives_the_emergency_duty_team(dispatcher):
+    run(ActionAnswerOutOfHours(), dispatcher, tracker("out of hours number for Southampton", "ask_out_of_hours",
+                                                      [{"entity": "place", "value": "Southampton"}]))
+    assert phone("southampton", "out_of_hours") in said(dispatcher)
+
+
+def test_threshold_names_the_document_and_its_levels(dispatcher):
+    run(ActionAnswerThreshold(), dispatcher, tracker("thresholds in kingston", "ask_threshold", [{"entity": "place", "value": "Kingston"}]))
+    text = said(dispatcher)
+    assert "London Threshold Document" in text and "Level 4" in text
+
+
+def test_which_tool_for_a_teenager_lists_only_tools_recorded_for_that_age(dispatcher, kb):
+    run(ActionAnswerWhichTool(), dispatcher, tracker("which tool for a teenager in Hartlepool", "which_tool",
+                                                     [{"entity": "age_group", "value": "teenager"}, {"entity": "place", "value": "Hartlepool"}]))
+    text = said(dispatcher)
+    tools = kb.area("hartlepool").neglect_toolkit.tools
+    assert any(t.name in text for t in tools if t.min_age is not None and t.min_age >= 13)
+    assert not [t.name for t in tools if t.max_age is not None and t.max_age < 5 and t.name in text]
+
+
+def test_ambiguous_place_offers_choices(dispatcher):
+    run(ActionAnswerContact(), dispatcher, tracker("who to call in Braunstone", "ask_contact", [{"entity": "place", "value": "Braunstone"}]))
+    titles = [b["title"] for b in dispatcher.messages[0]["buttons"]]
+    assert "Leicester City Council" in titles and "Leicestershire County Council" in titles

@@ -52,6 +52,7 @@ class ValidateConcernForm(FormValidationAction):
         kb = shared.knowledge_base()
         if result.status == "ambiguous":
             buttons = [{"title": kb.area(a).name, "payload": kb.area(a).name} for a in result.choices]
+            buttons.append({"title": "Another council", "payload": "another council"})
             dispatcher.utter_message(response="utter_place_choices_form", place=text, note=result.note or "", buttons=buttons)
             return {"place": None}
         if result.status == "found":

@@ -64,6 +64,7 @@ class LocalAnswer(Action):
             return [SlotSet("pending_question", self.kind)]
         if result.status == "ambiguous":
             buttons = [{"title": kb.area(a).name, "payload": f'/inform_place{{"place": "{kb.area(a).name}"}}'} for a in result.choices]
+            buttons.append({"title": "Another council", "payload": '/inform_place{"place": "another council"}'})
             dispatcher.utter_message(response="utter_place_choices", place=result.query, note=result.note or "", buttons=buttons)
             return [SlotSet("pending_question", self.kind)]
         if result.status == "unknown" or (result.status == "elsewhere" and not result.area_id):

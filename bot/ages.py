@@ -15,6 +15,9 @@ def age_from(text: Optional[str]) -> Optional[int]:
     if not text:
         return None
     lowered = text.lower()
+    stated_years = re.search(r"\b(\d{1,2})\s*(?:years?|yrs?|yo|y/o|-year)", lowered)
+    if stated_years:
+        return int(stated_years.group(1))
     months = re.search(r"(\d{1,2})\s*(months?|mths?|mo)\b", lowered)
     if months:
         return int(months.group(1)) // 12

@@ -5,6 +5,7 @@ so the form, the summary and the "change my answer" handling all agree on one li
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, Optional
 
 from bot.routing import Situation
@@ -71,7 +72,7 @@ def level_from(text: Optional[str]) -> Optional[str]:
         ("unsure", ("unsure", "not sure", "don't know", "dont know", "advice", "maybe")),
         ("significant_harm", ("significant", "harm", "refer", "serious", "yes")),
     ):
-        if any(word in lowered for word in words):
+        if any(re.search(rf"\b{re.escape(word)}", lowered) for word in words):
             return level
     return None
 
@@ -105,7 +106,7 @@ def clean_answer(text: Optional[str]) -> Optional[str]:
 
 def yes_or_no(text: str) -> Optional[bool]:
     """A typed yes or no ("yes he is", "nope"); None when it's neither."""
-    words = set(text.lower().replace(",", " ").replace(".", " ").split())
+    words = set(re.sub(r"[^\w\s]", " ", text.lower()).split())
     yes, no = words & {"yes", "yeah", "yep", "y", "danger", "now"}, words & {"no", "nope", "n", "not", "safe"}
     if yes and not no:
         return True

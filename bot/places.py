@@ -92,7 +92,12 @@ class PlaceResolver:
         return Resolution("unknown", query)
 
     def mentioned_in(self, text: str) -> List[Resolution]:
-        """Places named anywhere in a sentence (for what NLU missed): longest names first."""
+        """Places named anywhere in a sentence (for what NLU missed): longest names first.
+
+        A single short lower-case word ("ham", "hook", "bridge") is an everyday word far more
+        often than a place, so on its own it only counts when written with a capital.
+        """
+        capitalised = {simplify(word) for word in text.split() if word[:1].isupper()}
         words = simplify(text).split()
         found, used = [], set()
         for size in (4, 3, 2, 1):
@@ -101,6 +106,8 @@ class PlaceResolver:
                 if used.intersection(span):
                     continue
                 phrase = " ".join(words[start:start + size])
+                if size == 1 and len(phrase) < 6 and phrase not in capitalised:
+                    continue
                 if phrase in self._by_name or (len(phrase) >= 6 and process.extractOne(phrase, self._names, scorer=fuzz.ratio, score_cutoff=90)):
                     result = self.resolve(phrase)
                     if result.status != "unknown":

@@ -26,7 +26,7 @@ def test_place_resolves_to_an_area_and_says_which(dispatcher):
 
 def test_ambiguous_place_is_asked_again_with_choices(dispatcher):
     assert form.validate_place("Braunstone", dispatcher, tracker(), {}) == {"place": None}
-    assert len(dispatcher.messages[0]["buttons"]) == 2
+    assert len(dispatcher.messages[0]["buttons"]) == 3  # two councils and "Another council"
 
 
 def test_unknown_place_is_kept_for_the_national_route(dispatcher):

@@ -1,0 +1,44 @@
+"""Helpers shared by the unit tests: the knowledge files as written, and London times.
+
+Expected values (towns, hours, phone numbers) are read from the YAML files themselves, so the
+tests check what the bot does with the data rather than a copy of it. (A module, not conftest,
+so that `from kb_helpers import ...` cannot pick up another directory's conftest.)
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from bot.knowledge.store import KNOWLEDGE_DIR
+
+LONDON = ZoneInfo("Europe/London")
+UTC = dt.timezone.utc
+AREA_FILES = sorted((KNOWLEDGE_DIR / "areas").glob("*.yml"))
+
+
+def raw_yaml(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def raw_areas() -> dict:
+    """area id -> the area's YAML as written (for parametrising at collection time)."""
+    return {path.stem: raw_yaml(path) for path in AREA_FILES}
+
+
+def raw_national() -> dict:
+    return raw_yaml(KNOWLEDGE_DIR / "national.yml")
+
+
+def london(*args) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=LONDON)
+
+
+def utc(*args) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=UTC)
+
+
+def compact(text: str) -> str:
+    return text.replace(" ", "")

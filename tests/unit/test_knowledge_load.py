@@ -1,0 +1,189 @@
+"""Loading knowledge/ (bot/knowledge/store.py): bad files fail loudly, naming file, entry and field."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.store import KNOWLEDGE_DIR, KnowledgeError, connect, load, parse_file
+
+REPO = Path(__file__).resolve().parents[2]
+VENV_PYTHON = REPO / ".venv" / "bin" / "python"
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path) -> Path:
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, target)
+    return target
+
+
+def edit_area(directory: Path, area_id: str, change) -> Path:
+    path = directory / "areas" / f"{area_id}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def load_error(directory: Path) -> str:
+    with pytest.raises(KnowledgeError) as error:
+        load(connect("sqlite://"), directory=directory)
+    return str(error.value)
+
+
+def front_door(data: dict) -> dict:
+    return data["contacts"][0]
+
+
+def test_unchanged_copy_loads(knowledge_copy):
+    assert load(connect("sqlite://"), directory=knowledge_copy) == len(list(KNOWLEDGE_DIR.rglob("*.yml")))
+
+
+def test_phone_number_too_short_names_file_entry_and_field(knowledge_copy):
+    edit_area(knowledge_copy, "leicester", lambda d: front_door(d).update(phone="0116 454 100"))
+    message = load_error(knowledge_copy)
+    assert "leicester.yml" in message
+    assert "contacts[0]" in message
+    assert "phone" in message
+    assert "0116 454 100" in message
+
+
+def test_contact_without_sources_is_refused(knowledge_copy):
+    edit_area(knowledge_copy, "kingston", lambda d: d["contacts"][1].pop("sources"))
+    message = load_error(knowledge_copy)
+    assert "kingston.yml" in message
+    assert "contacts[1]" in message
+    assert "sources" in message
+
+
+def test_contact_with_empty_sources_is_refused(knowledge_copy):
+    edit_area(knowledge_copy, "kingston", lambda d: front_door(d).update(sources=[]))
+    message = load_error(knowledge_copy)
+    assert "kingston.yml" in message and "contacts[0]" in message and "sources" in message
+
+
+def test_source_key_not_in_the_sources_table_is_refused(knowledge_copy):
+    edit_area(knowledge_copy, "rutland", lambda d: front_door(d).update(sources=["no_such_source"]))
+    message = load_error(knowledge_copy)
+    assert "rutland.yml" in message
+    assert "contacts[0]" in message
+    assert "no_such_source" in message
+    assert "sources" in message
+
+
+def test_invalid_email_is_refused(knowledge_copy):
+    edit_area(knowledge_copy, "hartlepool", lambda d: front_door(d).update(email="childrenshub.hartlepool.gov.uk"))
+    message = load_error(knowledge_copy)
+    assert "hartlepool.yml" in message and "contacts[0]" in message and "email" in message
+
+
+@pytest.mark.parametrize("hours", [{"mon": ["8am-5pm"]}, "8am-5pm", {"mon": ["17:00-08:00"]}])
+def test_badly_written_hours_are_refused(knowledge_copy, hours):
+    edit_area(knowledge_copy, "kingston", lambda d: front_door(d).update(hours=hours))
+    message = load_error(knowledge_copy)
+    assert "kingston.yml" in message and "contacts[0]" in message and "hours" in message
+
+
+def test_threshold_url_that_is_not_a_url_is_refused(knowledge_copy):
+    edit_area(knowledge_copy, "kingston", lambda d: d["threshold"].update(url="not a url"))
+    message = load_error(knowledge_copy)
+    assert "kingston.yml" in message and "threshold" in message and "url" in message
+
+
+def test_malformed_yaml_is_refused_naming_the_file(knowledge_copy):
+    path = knowledge_copy / "areas" / "stockton.yml"
+    path.write_text("id: stockton\nname: [unclosed\ncontacts: {\n", encoding="utf-8")
+    message = load_error(knowledge_copy)
+    assert "stockton.yml" in message
+    assert "YAML" in message
+
+
+def test_id_not_matching_the_file_name_is_refused(knowledge_copy):
+    edit_area(knowledge_copy, "southampton", lambda d: d.update(id="hampshire"))
+    message = load_error(knowledge_copy)
+    assert "southampton.yml" in message and "'id'" in message and "hampshire" in message
+
+
+def test_area_without_a_front_door_is_refused(knowledge_copy):
+    edit_area(knowledge_copy, "stockton", lambda d: d.update(contacts=[c for c in d["contacts"] if c["role"] != "front_door"]))
+    message = load_error(knowledge_copy)
+    assert "stockton.yml" in message and "contacts" in message and "front_door" in message
+
+
+def test_problems_in_several_files_are_all_reported_at_once(knowledge_copy):
+    edit_area(knowledge_copy, "leicester", lambda d: front_door(d).update(phone="0116 454 100"))
+    edit_area(knowledge_copy, "kingston", lambda d: front_door(d).update(email="nope"))
+    message = load_error(knowledge_copy)
+    assert "leicester.yml" in message and "kingston.yml" in message
+
+
+def test_missing_national_file_is_refused(knowledge_copy):
+    (knowledge_copy / "national.yml").unlink()
+    assert "national.yml" in load_error(knowledge_copy)
+
+
+def test_parse_file_names_the_contact_by_its_name(knowledge_copy):
+    path = edit_area(knowledge_copy, "leicester", lambda d: front_door(d).update(phone="12"))
+    with pytest.raises(KnowledgeError) as error:
+        parse_file(path)
+    assert "Duty and Advice Service" in str(error.value)
+
+
+def test_phone_numbers_are_stored_in_uk_national_format(knowledge_copy):
+    edit_area(knowledge_copy, "leicester", lambda d: front_door(d).update(phone="01164541004"))
+    engine = connect("sqlite://")
+    load(engine, directory=knowledge_copy)
+    door = next(c for c in KnowledgeBase(engine).area("leicester").contacts if c.role == "front_door")
+    assert door.phone == "0116 454 1004"
+
+
+def test_failed_load_leaves_the_previous_knowledge_intact(knowledge_copy):
+    engine = connect("sqlite://")
+    load(engine, directory=knowledge_copy)
+    before = next(c.phone for c in KnowledgeBase(engine).area("leicester").contacts if c.role == "front_door")
+    edit_area(knowledge_copy, "leicester", lambda d: front_door(d).update(phone="0116 454 100"))
+    with pytest.raises(KnowledgeError):
+        load(engine, directory=knowledge_copy)
+    kb = KnowledgeBase(engine)
+    assert len(kb.areas) == 10
+    assert next(c.phone for c in kb.area("leicester").contacts if c.role == "front_door") == before
+    assert any(p.name == "Loughborough" for p in kb.places)
+
+
+def test_a_good_reload_replaces_the_old_knowledge(knowledge_copy):
+    engine = connect("sqlite://")
+    load(engine, directory=knowledge_copy)
+    edit_area(knowledge_copy, "leicester", lambda d: front_door(d).update(phone="0116 454 1005"))
+    (knowledge_copy / "areas" / "rutland.yml").unlink()
+    load(engine, directory=knowledge_copy)
+    kb = KnowledgeBase(engine)
+    assert kb.area("rutland") is None
+    assert not any(p.area_id == "rutland" for p in kb.places)
+    assert next(c.phone for c in kb.area("leicester").contacts if c.role == "front_door") == "0116 454 1005"
+
+
+def test_session_knowledge_base_holds_every_area_and_the_national_route(kb):
+    assert sorted(kb.areas) == sorted(p.stem for p in (KNOWLEDGE_DIR / "areas").glob("*.yml"))
+    assert kb.national_contact("helpline").phone
+    assert kb.concepts()
+
+
+def test_every_fact_names_a_source_that_resolves(kb):
+    for area in kb.areas.values():
+        for contact in area.contacts:
+            sources = kb.sources_of(contact)
+            assert sources and all(s.url for s in sources), (area.id, contact.role)
+
+
+def test_cli_check_reports_no_unsourced_facts():
+    result = subprocess.run([str(VENV_PYTHON if VENV_PYTHON.exists() else sys.executable), "-m", "bot.knowledge.cli", "check"], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Facts without a source: 0" in result.stdout
+    assert "Areas: 10" in result.stdout

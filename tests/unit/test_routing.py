@@ -1,0 +1,205 @@
+"""Who to contact, in what order (bot/routing.py), and how the route reads (bot/render.py)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.render import route_text
+from bot.routing import Situation, route_for
+from kb_helpers import AREA_FILES, compact, london, raw_areas, raw_national
+
+AREAS = raw_areas()
+TUESDAY_10 = london(2026, 11, 24, 10, 0)
+TUESDAY_20 = london(2026, 11, 24, 20, 0)
+CHRISTMAS_10 = london(2026, 12, 25, 10, 0)
+
+
+def phone(area_id: str, role: str) -> str:
+    """The number as the area file writes it."""
+    return next(str(c["phone"]) for c in AREAS[area_id]["contacts"] if c["role"] == role)
+
+
+def roles(route):
+    return [step.contact.role if step.contact else None for step in route.steps]
+
+
+def has_number(text: str, number: str) -> bool:
+    return compact(number) in compact(text)
+
+
+# Significant harm ----------------------------------------------------------------------------
+
+def test_significant_harm_in_hours_goes_to_the_front_door_only(kb):
+    route = route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, TUESDAY_10)
+    assert roles(route) == ["front_door"]
+    assert route.open_now is True
+    assert has_number(route_text(kb, route), phone("kingston", "front_door"))
+
+
+def test_significant_harm_out_of_hours_puts_the_emergency_duty_team_first(kb):
+    route = route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, TUESDAY_20)
+    assert roles(route) == ["out_of_hours", "front_door"]
+    assert route.open_now is False
+    text = route_text(kb, route)
+    assert has_number(text, phone("kingston", "out_of_hours"))
+    assert compact(text).index(compact(phone("kingston", "out_of_hours"))) < compact(text).index(compact(phone("kingston", "front_door")))
+
+
+def test_out_of_hours_route_says_when_the_front_door_reopens(kb):
+    route = route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, TUESDAY_20)
+    assert "08:00" in route.steps[1].reason
+
+
+def test_bank_holiday_daytime_goes_to_the_emergency_duty_team_and_says_why(kb):
+    route = route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, CHRISTMAS_10)
+    assert roles(route) == ["out_of_hours", "front_door"]
+    assert "bank holiday" in route.steps[0].reason
+    assert "Christmas" in route.steps[0].reason
+
+
+def test_weekend_daytime_goes_to_the_emergency_duty_team(kb):
+    route = route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, london(2026, 11, 28, 11, 0))
+    assert roles(route)[0] == "out_of_hours"
+
+
+def test_24_7_front_door_is_first_even_on_christmas_night(kb):
+    route = route_for(kb, "leicester", Situation.SIGNIFICANT_HARM, london(2026, 12, 25, 3, 0))
+    assert roles(route) == ["front_door"]
+    assert route.open_now is True
+
+
+def test_unknown_hours_give_front_door_then_out_of_hours_team_with_a_caveat(kb):
+    route = route_for(kb, "hartlepool", Situation.SIGNIFICANT_HARM, TUESDAY_10)
+    assert route.open_now is None
+    assert roles(route) == ["front_door", "out_of_hours"]
+    assert "don't have checked opening hours" in route.steps[1].reason
+
+
+def test_route_time_is_reported_in_london_time(kb):
+    route = route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, dt.datetime(2026, 7, 7, 16, 20, tzinfo=dt.timezone.utc))
+    assert route.when.hour == 17          # 17:20 BST
+    assert route.open_now is False        # after the SPA's 17:15 close
+
+
+# Immediate danger -----------------------------------------------------------------------------
+
+def test_immediate_danger_in_hours_is_999_then_front_door(kb):
+    route = route_for(kb, "kingston", Situation.IMMEDIATE_DANGER, TUESDAY_10)
+    assert roles(route) == ["emergency", "front_door"]
+    assert route.steps[0].contact.phone == "999"
+
+
+def test_immediate_danger_out_of_hours_is_999_then_duty_team_then_front_door(kb):
+    route = route_for(kb, "kingston", Situation.IMMEDIATE_DANGER, TUESDAY_20)
+    assert roles(route) == ["emergency", "out_of_hours", "front_door"]
+    assert route_text(kb, route).startswith("1. ")
+    assert "999" in route_text(kb, route).split("\n2. ")[0]
+
+
+def test_immediate_danger_somewhere_we_do_not_cover_still_starts_with_999(kb):
+    route = route_for(kb, None, Situation.IMMEDIATE_DANGER, TUESDAY_10)
+    assert route.steps[0].contact.phone == "999"
+    assert route.national
+
+
+# Unknown area: the national route -------------------------------------------------------------
+
+def _all_area_numbers():
+    national = {compact(str(c["phone"])) for c in raw_national()["contacts"]}
+    numbers = {compact(str(c["phone"])) for area in AREAS.values() for c in area["contacts"]}
+    return sorted(numbers - national)  # 101 is national as well as local
+
+
+AREA_NUMBERS = _all_area_numbers()
+
+
+@pytest.mark.parametrize("area_id", [None, "", "narnia", "truro"])
+@pytest.mark.parametrize("situation", [Situation.SIGNIFICANT_HARM, Situation.ADVICE, Situation.EARLY_HELP, Situation.IMMEDIATE_DANGER])
+def test_unknown_area_gets_the_national_route_and_no_local_number(kb, area_id, situation):
+    route = route_for(kb, area_id, situation, TUESDAY_10)
+    assert route.national
+    text = compact(route_text(kb, route))
+    leaked = [number for number in AREA_NUMBERS if number in text]
+    assert leaked == []
+
+
+def test_area_numbers_are_collected_from_every_area_file():
+    assert len(AREA_FILES) == 10
+    assert "01164541004" in AREA_NUMBERS and "02085475008" in AREA_NUMBERS
+
+
+def test_national_route_gives_the_nspcc_helpline_and_how_to_find_the_council(kb):
+    route = route_for(kb, None, Situation.SIGNIFICANT_HARM, TUESDAY_10)
+    text = route_text(kb, route)
+    helpline = next(c for c in raw_national()["contacts"] if c["role"] == "helpline")
+    assert "NSPCC" in text
+    assert has_number(text, str(helpline["phone"]))
+    assert "GOV.UK" in text and "postcode" in text   # the council-finder step
+    assert "999" in text                               # the immediate-danger reminder
+
+
+def test_national_route_works_for_every_situation(kb):
+    for situation in Situation:
+        route = route_for(kb, None, situation, TUESDAY_10)
+        assert any(step.contact and step.contact.role == "helpline" for step in route.steps), situation
+
+
+# Other situations -----------------------------------------------------------------------------
+
+def test_disagreement_points_to_the_local_escalation_procedure_when_there_is_one(kb):
+    route = route_for(kb, "kingston", Situation.DISAGREEMENT, TUESDAY_10)
+    text = route_text(kb, route)
+    assert "escalation procedure" in text
+    assert kb.area("kingston").escalation.procedure in text
+    assert "don't have a checked escalation" not in text
+
+
+def test_disagreement_says_plainly_when_no_escalation_procedure_is_held(kb):
+    assert kb.area("leicester").escalation is None
+    text = route_text(kb, route_for(kb, "leicester", Situation.DISAGREEMENT, TUESDAY_10))
+    assert "I don't have a checked escalation procedure" in text
+    assert has_number(text, phone("leicester", "front_door"))  # can still re-refer
+
+
+def test_disagreement_starts_with_the_safeguarding_lead(kb):
+    route = route_for(kb, "kingston", Situation.DISAGREEMENT, TUESDAY_10)
+    assert route.steps[0].contact is None
+    assert "safeguarding lead" in route.steps[0].reason
+
+
+def test_early_help_starts_with_the_safeguarding_lead_then_the_front_door(kb):
+    route = route_for(kb, "leicestershire", Situation.EARLY_HELP, TUESDAY_10)
+    assert route.steps[0].contact is None
+    assert "DSL" in route_text(kb, route).split("\n2. ")[0]
+    assert route.steps[1].contact.role in ("early_help", "front_door")
+
+
+def test_early_help_mentions_the_local_threshold_document(kb):
+    text = route_text(kb, route_for(kb, "kingston", Situation.EARLY_HELP, TUESDAY_10))
+    assert kb.area("kingston").threshold.document in text
+
+
+def test_advice_starts_with_the_safeguarding_lead_then_front_door(kb):
+    route = route_for(kb, "kingston", Situation.ADVICE, TUESDAY_10)
+    assert roles(route) == [None, "front_door"]
+
+
+def test_situation_given_as_its_string_value_works(kb):
+    route = route_for(kb, "kingston", "significant_harm", TUESDAY_10)
+    assert roles(route) == ["front_door"]
+
+
+@pytest.mark.parametrize("area_id", ["kingston", None])
+def test_naive_datetime_is_refused(kb, area_id):
+    with pytest.raises(ValueError):
+        route_for(kb, area_id, Situation.SIGNIFICANT_HARM, dt.datetime(2026, 11, 24, 10, 0))
+
+
+@pytest.mark.parametrize("area_id", sorted(AREAS))
+def test_every_area_routes_significant_harm_to_its_own_front_door(kb, area_id):
+    for when in (TUESDAY_10, TUESDAY_20):
+        route = route_for(kb, area_id, Situation.SIGNIFICANT_HARM, when)
+        text = route_text(kb, route)
+        assert has_number(text, phone(area_id, "front_door"))
+        assert "Source:" in text and "Checked" in text

@@ -160,7 +160,7 @@ class ActionAnswerWhichTool(LocalAnswer):
             dispatcher.utter_message(response="utter_no_tool_for_age", council=area.name, toolkit=render.toolkit_text(kb, area, general))
             return
         dispatcher.utter_message(response="utter_tools_for_age", council=area.name,
-                                 toolkit=render.toolkit_text(kb, area, fits + general))
+                                 toolkit=render.toolkit_text(kb, area, fits, others=general))
 
 
 class ActionAnswerPending(Action):

@@ -87,14 +87,18 @@ def escalation_text(kb: KnowledgeBase, area) -> str:
 
 
 def tool_text(kb: KnowledgeBase, area, tool) -> str:
+    """One tool; its citation only where it rests on more than the toolkit's own source."""
     ages = _ages(tool)
     line = f"- {tool.name}{f' ({ages})' if ages else ''}: {tool.purpose}"
     if tool.url:
         line += f" {tool.url}"
-    return line + f"\n  {citation(kb, tool, area)}"
+    if tool.sources != area.neglect_toolkit.sources:
+        line += f"\n  {citation(kb, tool, area)}"
+    return line
 
 
-def toolkit_text(kb: KnowledgeBase, area, tools=None) -> str:
+def toolkit_text(kb: KnowledgeBase, area, tools=None, others=()) -> str:
+    """The toolkit with the tools given in full (all by default) and `others` by name only."""
     kit = area.neglect_toolkit
     lines = [kit.name + (f": {kit.url}" if kit.url else "")]
     if kit.note:
@@ -104,6 +108,8 @@ def toolkit_text(kb: KnowledgeBase, area, tools=None) -> str:
     if shown:
         lines.append("Tools:")
         lines += [tool_text(kb, area, tool) for tool in shown]
+    if others:
+        lines.append("Also in the toolkit, with no age stated: " + "; ".join(tool.name for tool in others) + ".")
     return "\n".join(lines)
 
 

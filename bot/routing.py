@@ -91,7 +91,7 @@ def _after_999(area: Area, route: Route) -> None:
 
 
 def _early_help(area: Area, route: Route) -> None:
-    route.steps.append(Step("Talk it through with your designated safeguarding lead first.", text="Your designated safeguarding lead (DSL)"))
+    route.steps.append(Step("Talk it through with your designated safeguarding lead (DSL) first."))
     early = contact(area, "early_help")
     if early:
         route.steps.append(Step("Needs below the threshold for social care are met through early help.", early))
@@ -101,13 +101,13 @@ def _early_help(area: Area, route: Route) -> None:
 
 
 def _advice(area: Area, route: Route) -> None:
-    route.steps.append(Step("Your designated safeguarding lead is the first person to talk it through with.", text="Your designated safeguarding lead (DSL)"))
+    route.steps.append(Step("Your designated safeguarding lead (DSL) is the first person to talk it through with."))
     _front_door_now(area, route, reason="The front door can discuss a concern with you and help decide whether to refer.")
     _threshold_note(area, route)
 
 
 def _disagreement(area: Area, route: Route) -> None:
-    route.steps.append(Step("Involve your designated safeguarding lead: escalation normally goes through them and your manager.", text="Your designated safeguarding lead (DSL)"))
+    route.steps.append(Step("Involve your designated safeguarding lead (DSL): escalation normally goes through them and your manager."))
     if area.escalation:
         route.steps.append(Step(f"Follow the local escalation procedure: {area.escalation.procedure}.", text=area.escalation.procedure))
     else:

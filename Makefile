@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help run test shell install train knowledge lookups check-knowledge freeze clean
+.PHONY: help run test shell install train knowledge lookups check-knowledge freeze clean chromium
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -21,7 +21,7 @@ help: ## List the targets
 run: install knowledge $(MODEL) ## Run the assistant: REST webhook on localhost:5005, actions on 127.0.0.1:5055
 	scripts/serve
 
-test: install knowledge $(MODEL) ## Run the whole test suite (data validation, conversation tests, pytest)
+test: install knowledge $(MODEL) chromium ## Run the whole test suite (data validation, conversation tests, pytest)
 	scripts/test
 
 shell: install knowledge $(MODEL) ## Chat in the terminal (starts the action server too)
@@ -35,6 +35,11 @@ $(VENV)/.installed: requirements.txt constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	$(PY) -m pip check
 	@touch $@
+
+chromium: ## Install Debian's Chromium for the widget's browser tests (needs root or sudo)
+	@command -v chromium >/dev/null || { \
+	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$sudo apt-get update -qq && $$sudo apt-get install -y -qq chromium >/dev/null; }
 
 knowledge: var/knowledge.db ## Validate knowledge/ and load it into the database
 

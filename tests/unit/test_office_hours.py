@@ -7,7 +7,7 @@ import pytest
 
 from bot.knowledge.schema import Hours
 from bot.office_hours import bank_holiday, describe, is_open
-from kb_helpers import london, raw_areas, utc
+from tests.unit.kb_helpers import london, raw_areas, utc
 
 AREAS = raw_areas()
 KINGSTON_SPA = next(c for c in AREAS["kingston"]["contacts"] if c["role"] == "front_door")["hours"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb_helpers import raw_areas
+from tests.unit.kb_helpers import raw_areas
 
 AREAS = raw_areas()
 

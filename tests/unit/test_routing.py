@@ -7,7 +7,7 @@ import pytest
 
 from bot.render import route_text
 from bot.routing import Situation, route_for
-from kb_helpers import AREA_FILES, compact, london, raw_areas, raw_national
+from tests.unit.kb_helpers import AREA_FILES, compact, london, raw_areas, raw_national
 
 AREAS = raw_areas()
 TUESDAY_10 = london(2026, 11, 24, 10, 0)

@@ -6,7 +6,7 @@ import pytest
 from bot.concern import KEY_QUESTIONS, SKIPPED
 from bot.routing import Situation, route_for
 from bot.summary import build_summary
-from kb_helpers import compact, london
+from tests.unit.kb_helpers import compact, london
 
 WHEN = london(2026, 11, 24, 20, 0)  # Tuesday evening: Kingston's SPA is closed
 

@@ -1,0 +1,79 @@
+"""The widget against the real running assistant (started by the `live_bot` fixture): a whole
+guided conversation, bot answers with tel: links, markup typed by a user shown as text, axe-core
+on the open widget, and the README's screenshot."""
+from __future__ import annotations
+
+from tests.browser.conftest import CSP_LISTENER, DOCS_DIR, PageWatch, browser_tools
+from tests.browser.test_widget import bot_messages, open_widget, run_axe, send
+
+expect = browser_tools().expect
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def live_page(browser, live_bot):
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="en-GB", reduced_motion="reduce")
+    context.add_init_script(CSP_LISTENER)
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    return context, page, PageWatch(page)
+
+
+def test_a_whole_guided_conversation_through_the_widget(browser, live_bot):
+    context, page, watch = live_page(browser, live_bot)
+    try:
+        open_widget(page, live_bot.widget_url)
+        send(page, "hello")
+        page.get_by_role("button", name="I'm worried about a child").click()
+        expect(bot_messages(page).last).to_contain_text("immediate danger")
+        page.get_by_role("button", name="No").click()
+        expect(bot_messages(page).last).to_contain_text("your role")
+        for answer, next_question in [
+            ("school nurse", "council area"),
+            ("Thornaby", "how old"),
+            ("7", "significant harm"),
+            (XSS + " he is hungry most days", "daily life"),
+            ("skip", "impact"),
+        ]:
+            send(page, answer)
+            expect(bot_messages(page).last).to_contain_text(next_question, ignore_case=True)
+        # Markup a user typed is shown literally, never turned into an element.
+        expect(page.locator(".nc-log").get_by_text(XSS, exact=False).first).to_be_visible()
+        assert page.locator(".nc-log img").count() == 0
+        for answer in ("tired and falling behind", "missed dental appointments", "mum agreed but nothing changed",
+                       "told the GP", "no plan yet", "always agrees, nothing changes"):
+            send(page, answer)
+        page.get_by_role("button", name="It may be significant harm").click()
+        expect(page.get_by_role("button", name="Copy summary")).to_be_visible()
+        # The route names the area's front door or out-of-hours team as a tel: link.
+        assert page.locator(".nc-log a[href^='tel:+441642']").count() >= 1
+        page.locator(".nc-log").evaluate("log => log.scrollTop = log.scrollHeight")
+        results = run_axe(page, ".nc-panel")
+        assert results["violations"] == [], "axe violations on the open widget (see output)"
+        assert watch.dialogs == [] and watch.csp_messages() == [] and watch.errors == []
+    finally:
+        context.close()
+
+
+def test_danger_at_any_point_gets_999_as_a_tel_link(browser, live_bot):
+    context, page, _ = live_page(browser, live_bot)
+    try:
+        open_widget(page, live_bot.widget_url)
+        send(page, "who do I call in Oakham")
+        send(page, "a child is in danger right now")
+        expect(bot_messages(page).filter(has_text="call 999 now").first).to_be_visible()
+        expect(page.locator(".nc-log a[href='tel:999']").first).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_screenshot_of_the_open_widget_mid_conversation_for_the_readme(browser, live_bot):
+    context, page, _ = live_page(browser, live_bot)
+    try:
+        open_widget(page, live_bot.widget_url)
+        send(page, "who do I call about a child in Twickenham?")
+        page.locator(".nc-input").fill("I'm worried about a child")
+        DOCS_DIR.mkdir(exist_ok=True)
+        page.screenshot(path=str(DOCS_DIR / "widget.png"))
+        assert (DOCS_DIR / "widget.png").stat().st_size > 10_000
+    finally:
+        context.close()

@@ -1,0 +1,88 @@
+"""A real running assistant for the end-to-end and live browser tests.
+
+`live_bot` starts `scripts/serve` (the same script `make run` uses) on its own ports with a
+throwaway tracker database, waits until the REST webhook answers, and stops it afterwards.
+It needs a trained model (`make test` trains first).
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+MODEL = REPO / "models" / "assistant.tar.gz"
+
+
+@dataclass
+class LiveBot:
+    url: str
+    widget_url: str
+    tracker_db: Path
+    log: Path
+
+    def say(self, sender: str, message, timeout: float = 60) -> list:
+        body = json.dumps({"sender": sender, "message": message}).encode()
+        request = urllib.request.Request(f"{self.url}/webhooks/rest/webhook", body, {"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (loopback)
+            return json.load(response)
+
+    def text(self, sender: str, message) -> str:
+        return "\n".join(m.get("text") or json.dumps(m.get("custom", "")) for m in self.say(sender, message))
+
+
+def _start(tmp: Path, ports: dict, extra_env: dict = None) -> subprocess.Popen:
+    env = dict(os.environ, TRACKER_DB=str(tmp / "tracker.db"), BOT_PORT=str(ports["bot"]),
+               ACTION_PORT=str(ports["action"]), WIDGET_PORT=str(ports["widget"]),
+               ALLOWED_ORIGINS=f"http://localhost:{ports['widget']} http://127.0.0.1:{ports['widget']}",
+               BOT_URL=f"http://localhost:{ports['bot']}", **(extra_env or {}))
+    env.pop("ENABLE_API", None) if "ENABLE_API" not in (extra_env or {}) else None
+    log = open(tmp / "serve.log", "w")
+    return subprocess.Popen([str(REPO / "scripts" / "serve")], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def _wait_ready(bot: LiveBot, process: subprocess.Popen, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"scripts/serve exited early:\n{bot.log.read_text()[-3000:]}")
+        try:
+            if bot.say("readiness-probe", "hello", timeout=10):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            pass
+        time.sleep(2)
+    raise RuntimeError(f"the assistant did not answer within {timeout}s:\n{bot.log.read_text()[-3000:]}")
+
+
+def stop(process: subprocess.Popen) -> int:
+    process.send_signal(signal.SIGTERM)
+    try:
+        return process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        return process.wait()
+
+
+@pytest.fixture(scope="session")
+def live_bot(tmp_path_factory):
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train` (make test does it first)")
+    tmp = tmp_path_factory.mktemp("live")
+    ports = {"bot": 5105, "action": 5155, "widget": 8105}
+    process = _start(tmp, ports)
+    bot = LiveBot(f"http://localhost:{ports['bot']}", f"http://localhost:{ports['widget']}", tmp / "tracker.db", tmp / "serve.log")
+    try:
+        _wait_ready(bot, process)
+        yield bot
+    finally:
+        stop(process)

@@ -1,0 +1,1 @@
+"""Custom Rasa NLU graph components (loaded by name from config.yml)."""

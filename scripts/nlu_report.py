@@ -1,0 +1,35 @@
+"""Print the held-out NLU figures from `rasa test nlu` reports: intent F1, entity F1, confusions.
+
+Usage: python scripts/nlu_report.py var/results/nlu
+"""
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+
+def main(results: Path) -> int:
+    intents = json.loads((results / "intent_report.json").read_text())
+    errors = json.loads((results / "intent_errors.json").read_text()) if (results / "intent_errors.json").exists() else []
+    total = intents["weighted avg"]["support"]
+    print(f"Held-out messages: {total}")
+    print(f"Intent F1: weighted {intents['weighted avg']['f1-score']:.3f}, macro {intents['macro avg']['f1-score']:.3f}, "
+          f"accuracy {intents.get('accuracy', 0):.3f}")
+    for name in sorted(results.glob("*Extractor_report.json")) + sorted(results.glob("DIETClassifier_report.json")):
+        report = json.loads(name.read_text())
+        if "weighted avg" in report:
+            print(f"Entity F1 ({name.stem.replace('_report', '')}): weighted {report['weighted avg']['f1-score']:.3f}, "
+                  f"micro {report.get('micro avg', {}).get('f1-score', float('nan')):.3f}")
+    weakest = sorted((v["f1-score"], k) for k, v in intents.items() if isinstance(v, dict) and "support" in v and k not in ("weighted avg", "macro avg", "micro avg"))
+    print("Weakest intents: " + ", ".join(f"{k} {f:.2f}" for f, k in weakest[:6]))
+    pairs = Counter((e["intent"], e["intent_prediction"]["name"]) for e in errors)
+    print("Confusion pairs (expected -> predicted, count):")
+    for (expected, predicted), count in pairs.most_common(15):
+        print(f"  {expected} -> {predicted}: {count}")
+    for error in errors[:40]:
+        print(f"    '{error['text']}': {error['intent']} -> {error['intent_prediction']['name']} ({error['intent_prediction']['confidence']:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "var/results/nlu")))

@@ -12,7 +12,7 @@ from actions import shared
 from bot import render
 from bot.ages import age_from
 from bot.concern import (KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, SKIPPED, child_group, clean_answer, level_from,
-                         question_named, yes_or_no)
+                         is_member_of_public, question_named, yes_or_no)
 from bot.routing import Situation, route_for
 from bot.summary import build_summary
 
@@ -96,7 +96,7 @@ class ActionConcernNextStep(Action):
         kb, when = shared.knowledge_base(), shared.now()
         in_danger = bool(tracker.get_slot("in_danger"))
         situation = Situation.IMMEDIATE_DANGER if in_danger else LEVEL_TO_SITUATION.get(tracker.get_slot("concern_level"), Situation.ADVICE)
-        route = route_for(kb, tracker.get_slot("area"), situation, when)
+        route = route_for(kb, tracker.get_slot("area"), situation, when, public=is_member_of_public(tracker.get_slot("reporter_role")))
         dispatcher.utter_message(response="utter_concern_next_step", route=render.route_text(kb, route))
         answers = {slot: tracker.get_slot(slot) for slot in KEY_QUESTIONS}
         summary = build_summary(kb, answers, route, tracker.get_slot("reporter_role"), tracker.get_slot("place"),

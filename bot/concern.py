@@ -113,3 +113,17 @@ def yes_or_no(text: str) -> Optional[bool]:
     if no and not yes:
         return False
     return None
+
+
+_PUBLIC_WORDS = ("public", "parent", "neighbour", "relative", "grandparent", "family", "friend", "aunt", "uncle", "nan")
+# "Parent support advisor" and "family support worker" are jobs: a job word wins.
+_JOB_WORDS = ("worker", "advis", "officer", "practitioner", "teacher", "nurse", "visitor", "manager", "lead",
+              "school", "gp", "doctor", "paramedic", "police", "social", "staff", "coach", "midwife", "nursery")
+
+
+def is_member_of_public(role: Optional[str]) -> bool:
+    """A role given as a member of the public rather than a professional."""
+    lowered = (role or "").lower()
+    if any(re.search(rf"\b{word}", lowered) for word in _JOB_WORDS):
+        return False
+    return any(re.search(rf"\b{word}", lowered) for word in _PUBLIC_WORDS)

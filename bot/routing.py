@@ -51,7 +51,10 @@ def contact(area: Area, role: str) -> Optional[Contact]:
     return next((item for item in area.contacts if item.role == role), None)
 
 
-def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, now: dt.datetime) -> Route:
+def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, now: dt.datetime,
+              public: bool = False) -> Route:
+    """`public`: the person is a member of the public, not a professional (no safeguarding lead;
+    the area's public line where it has its own)."""
     area = kb.area(area_id) if area_id else None
     route = Route(Situation(situation), area, local_time(now))
     if route.situation is Situation.IMMEDIATE_DANGER:
@@ -66,7 +69,23 @@ def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, n
         Situation.ADVICE: _advice,
         Situation.DISAGREEMENT: _disagreement,
     }[route.situation](area, route)
+    if public:
+        _for_the_public(kb, area, route)
     return route
+
+
+def _for_the_public(kb: KnowledgeBase, area: Area, route: Route) -> None:
+    public_line = contact(area, "front_door_public")
+    steps = []
+    for step in route.steps:
+        if step.contact is None and step.text is None and "safeguarding lead" in step.reason:
+            continue  # only professionals have one
+        if public_line and step.contact is not None and step.contact.role == "front_door":
+            step = Step(step.reason, public_line)
+        steps.append(step)
+    if route.situation in (Situation.ADVICE, Situation.EARLY_HELP):
+        steps.append(Step("The NSPCC helpline gives advice to adults worried about a child.", kb.national_contact("helpline")))
+    route.steps = steps
 
 
 def _front_door_now(area: Area, route: Route, reason: str = "A concern that a child may be suffering, or likely to suffer, significant harm goes to the front door today.") -> None:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.concern import KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, clean_answer, level_from, question_named, yes_or_no
+from bot.concern import (KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, clean_answer, is_member_of_public, level_from,
+                         question_named, yes_or_no)
 from bot.routing import Situation
 
 
@@ -115,3 +116,10 @@ def test_yes_or_no_unclear_is_none(text):
 @pytest.mark.parametrize("text, answer", [("Yes!", True), ("No!", False)])
 def test_yes_or_no_ignores_exclamation_marks(text, answer):
     assert yes_or_no(text) is answer
+
+
+@pytest.mark.parametrize("role, public", [("member of the public", True), ("I'm his nan, a relative", True),
+                                          ("neighbour", True), ("teacher", False), ("school nurse", False),
+                                          ("parent support advisor at a school", False), ("family support worker", False), ("", False)])
+def test_member_of_the_public_is_told_apart_from_professionals(role, public):
+    assert is_member_of_public(role) is public

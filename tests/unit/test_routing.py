@@ -203,3 +203,13 @@ def test_every_area_routes_significant_harm_to_its_own_front_door(kb, area_id):
         text = route_text(kb, route)
         assert has_number(text, phone(area_id, "front_door"))
         assert "Source:" in text and "Checked" in text
+
+
+def test_member_of_the_public_gets_the_public_line_and_no_safeguarding_lead_step(kb):
+    professional = route_for(kb, "nottinghamshire", Situation.ADVICE, TUESDAY_10)
+    public = route_for(kb, "nottinghamshire", Situation.ADVICE, TUESDAY_10, public=True)
+    assert any("safeguarding lead" in step.reason for step in professional.steps)
+    assert not any("safeguarding lead" in step.reason for step in public.steps)
+    roles = [step.contact.role for step in public.steps if step.contact]
+    assert "front_door_public" in roles and "front_door" not in roles
+    assert "helpline" in roles

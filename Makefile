@@ -61,7 +61,7 @@ $(MODEL): $(TRAINING) | install
 	$(RASA) train --fixed-model-name assistant --out models --augmentation 0 --quiet
 
 nlu-eval: install $(MODEL) ## Evaluate NLU on the held-out set tests/nlu: intent and entity F1, confusions
-	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/test_nlu.yml --out var/results/nlu --quiet >/dev/null
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/test_nlu.yml --out var/results/nlu --successes --quiet >/dev/null
 	$(PY) scripts/nlu_report.py var/results/nlu
 
 check-nlu-data: install ## Check NLU data: duplicates across intents, spans, synonyms, train/test leakage

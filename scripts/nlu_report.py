@@ -26,6 +26,16 @@ def main(results: Path) -> int:
     print("Confusion pairs (expected -> predicted, count):")
     for (expected, predicted), count in pairs.most_common(15):
         print(f"  {expected} -> {predicted}: {count}")
+    successes_file = results / "intent_successes.json"
+    if successes_file.exists():
+        # How the fallback threshold trades correct answers lost for wrong answers caught.
+        right = [m["intent_prediction"]["confidence"] for m in json.loads(successes_file.read_text())]
+        wrong = [m["intent_prediction"]["confidence"] for m in errors]
+        print("Fallback threshold: correct predictions sent to fallback / wrong predictions caught")
+        for threshold in (0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8):
+            lost = sum(c < threshold for c in right)
+            caught = sum(c < threshold for c in wrong)
+            print(f"  {threshold:.2f}: {lost}/{len(right)} lost, {caught}/{len(wrong)} caught")
     for error in errors[:40]:
         print(f"    '{error['text']}': {error['intent']} -> {error['intent_prediction']['name']} ({error['intent_prediction']['confidence']:.2f})")
     return 0

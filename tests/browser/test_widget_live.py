@@ -72,6 +72,10 @@ def test_screenshot_of_the_open_widget_mid_conversation_for_the_readme(browser, 
         open_widget(page, live_bot.widget_url)
         send(page, "who do I call about a child in Twickenham?")
         page.locator(".nc-input").fill("I'm worried about a child")
+        # Show the answer from its start: the user's question at the top of the log.
+        page.evaluate("() => { const log = document.querySelector('.nc-log');"
+                      " const last = [...log.querySelectorAll('.nc-msg--user')].pop();"
+                      " log.scrollTop = last.offsetTop - log.offsetTop - 12; }")
         DOCS_DIR.mkdir(exist_ok=True)
         page.screenshot(path=str(DOCS_DIR / "widget.png"))
         assert (DOCS_DIR / "widget.png").stat().st_size > 10_000

@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help run test shell install train knowledge lookups check-knowledge freeze clean chromium nlu-eval check-nlu-data
+.PHONY: help run test shell install train knowledge lookups check-knowledge freeze clean chromium nlu-eval nlu-dev check-nlu-data
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -60,9 +60,13 @@ train: $(MODEL) ## Train the model (only when data, config or domain changed)
 $(MODEL): $(TRAINING) | install
 	$(RASA) train --fixed-model-name assistant --out models --augmentation 0 --quiet
 
-nlu-eval: install $(MODEL) ## Evaluate NLU on the held-out set tests/nlu: intent and entity F1, confusions
+nlu-eval: install $(MODEL) ## Evaluate NLU on the held-out test set (tests/nlu/test_nlu.yml): intent and entity F1, confusions
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/test_nlu.yml --out var/results/nlu --successes --quiet >/dev/null
 	$(PY) scripts/nlu_report.py var/results/nlu
+
+nlu-dev: install $(MODEL) ## The same on the dev set (tests/nlu/dev_nlu.yml), the one to tune against: keep test_nlu.yml unseen
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/dev_nlu.yml --out var/results/nlu-dev --successes --quiet >/dev/null
+	$(PY) scripts/nlu_report.py var/results/nlu-dev
 
 check-nlu-data: install ## Check NLU data: duplicates across intents, spans, synonyms, train/test leakage
 	$(PY) scripts/check_nlu_data.py

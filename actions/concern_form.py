@@ -12,7 +12,7 @@ from actions import shared
 from bot import render
 from bot.ages import age_from
 from bot.concern import (KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, SKIPPED, child_group, clean_answer, level_from,
-                         is_member_of_public, question_named, yes_or_no)
+                         is_member_of_public, question_named, role_label, yes_or_no)
 from bot.routing import Situation, route_for
 from bot.summary import build_summary
 
@@ -39,7 +39,7 @@ class ValidateConcernForm(FormValidationAction):
         return {"in_danger": value}
 
     def validate_reporter_role(self, value, dispatcher, tracker, domain):
-        return {"reporter_role": _answer(dispatcher, value)}
+        return {"reporter_role": _answer(dispatcher, role_label(value))}
 
     def validate_place(self, value, dispatcher, tracker, domain):
         if value == SKIPPED:

@@ -121,6 +121,16 @@ _JOB_WORDS = ("worker", "advis", "officer", "practitioner", "teacher", "nurse", 
               "school", "gp", "doctor", "paramedic", "police", "social", "staff", "coach", "midwife", "nursery")
 
 
+# Role entities come through the NLU synonyms, which map "DSL" and "safeguarding lead" to the
+# concept id used for definitions; the summary should read as the person said it.
+_ROLE_LABELS = {"dsl": "designated safeguarding lead (DSL)"}
+
+
+def role_label(role: Optional[str]) -> Optional[str]:
+    """The role as it should read in the summary."""
+    return _ROLE_LABELS.get(role, role) if isinstance(role, str) else role
+
+
 def is_member_of_public(role: Optional[str]) -> bool:
     """A role given as a member of the public rather than a professional."""
     lowered = (role or "").lower()

@@ -24,7 +24,7 @@ ALLOWED = {
                  "information_sharing", "plan", "disguised_compliance"},
     "age_group": {"baby", "toddler", "under 5s", "primary", "teenager", "unborn"},
     "role": {"teacher", "health visitor", "nurse", "paramedic", "youth worker",
-             "housing officer", "GP", "social worker", "nursery", "public"},
+             "housing officer", "GP", "social worker", "nursery", "public", "dsl"},
 }
 
 

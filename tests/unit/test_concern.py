@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.concern import (KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, clean_answer, is_member_of_public, level_from,
+from bot.concern import (KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, clean_answer, is_member_of_public, level_from, role_label,
                          question_named, yes_or_no)
 from bot.routing import Situation
 
@@ -123,3 +123,9 @@ def test_yes_or_no_ignores_exclamation_marks(text, answer):
                                           ("parent support advisor at a school", False), ("family support worker", False), ("", False)])
 def test_member_of_the_public_is_told_apart_from_professionals(role, public):
     assert is_member_of_public(role) is public
+
+
+def test_a_dsl_reads_as_a_role_in_the_summary_not_as_the_concept_id():
+    assert role_label("dsl") == "designated safeguarding lead (DSL)"
+    assert role_label("school nurse") == "school nurse"
+    assert is_member_of_public(role_label("dsl")) is False

@@ -45,24 +45,14 @@ class ValidateConcernForm(FormValidationAction):
         if value == SKIPPED:
             return {"place": SKIPPED, "area": None}
         text = clean_answer(str(value)) or ""
-        resolver = shared.place_resolver()
-        result = resolver.resolve(text)
-        if result.status == "unknown":
-            result = next(iter(resolver.mentioned_in(text)), result)
-        kb = shared.knowledge_base()
-        if result.status == "ambiguous":
-            buttons = [{"title": kb.area(a).name, "payload": kb.area(a).name} for a in result.choices]
-            buttons.append({"title": "Another council", "payload": "another council"})
-            dispatcher.utter_message(response="utter_place_choices_form", place=text, note=result.note or "", buttons=buttons)
+        status, area = shared.place_answer(dispatcher, text)
+        if status == "ambiguous":
             return {"place": None}
-        if result.status == "found":
-            dispatcher.utter_message(response="utter_place_found_form", council=kb.area(result.area_id).name)
-            return {"place": text, "area": result.area_id}
-        if result.status == "elsewhere" and result.area_id:
-            dispatcher.utter_message(response="utter_place_redirect_form", place=result.matched, council=kb.area(result.area_id).name)
-            return {"place": text, "area": result.area_id}
-        dispatcher.utter_message(response="utter_place_unknown_form", place=text)
-        return {"place": text, "area": None}
+        if area is None:
+            dispatcher.utter_message(response="utter_place_unknown_form", place=text)
+        elif status == "found":
+            dispatcher.utter_message(response="utter_place_found_form", council=area.name)
+        return {"place": text, "area": area.id if area else None}
 
     def validate_child_age(self, value, dispatcher, tracker, domain):
         answer = _answer(dispatcher, value)

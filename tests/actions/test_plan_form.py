@@ -1,11 +1,13 @@
 """The toolkit action plan's validation, the plan it sends, and changing answers."""
 import asyncio
+import datetime as dt
 
 import pytest
 
 from actions.concern_form import ActionExplainQuestion
-from actions.plan_form import ActionChangePlanAnswer, ActionPlanResult, ValidatePlanForm
+from actions.plan_form import ActionChangePlanAnswer, ActionPlanResult, ActionStartPlan, ValidatePlanForm
 from bot.plan import PLAN_BUTTONS, PLAN_QUESTIONS
+from bot.office_hours import LONDON
 from tests.actions.conftest import said, tracker
 
 form = ValidatePlanForm()
@@ -24,7 +26,7 @@ def test_place_in_a_sentence_is_found(dispatcher):
 
 def test_ambiguous_place_is_asked_again_with_choices(dispatcher):
     assert form.validate_plan_place("Braunstone", dispatcher, tracker(), {}) == {"plan_place": None}
-    assert dispatcher.messages[0]["response"] == "utter_plan_place_choices"
+    assert dispatcher.messages[0]["response"] == "utter_place_choices_form"
     assert len(dispatcher.messages[0]["buttons"]) == 3  # two councils and "Another council"
 
 
@@ -38,16 +40,33 @@ def test_skipped_place_clears_the_area(dispatcher):
 
 
 @pytest.mark.parametrize("slot", [slot for slot in PLAN_QUESTIONS if slot != "plan_place"])
-def test_each_answer_is_kept_in_the_users_words(dispatcher, slot):
-    answer = "Termly  briefing <b>for all staff</b> {plan}"
-    assert getattr(form, f"validate_{slot}")(answer, dispatcher, tracker(), {}) == {slot: "Termly briefing <b>for all staff</b> {plan}"}
-    assert getattr(form, f"validate_{slot}")("(skipped)", dispatcher, tracker(), {}) == {slot: "(skipped)"}
+def test_each_answer_is_kept_in_the_users_words_trimmed(dispatcher, slot):
+    validate = getattr(form, f"validate_{slot}")
+    assert validate("  Termly  briefing for all staff ", dispatcher, tracker(), {}) == {slot: "Termly briefing for all staff"}
+    assert validate("(skipped)", dispatcher, tracker(), {}) == {slot: "(skipped)"}
+    assert dispatcher.messages == []
 
 
-def test_a_very_long_answer_is_kept_in_part_and_the_user_told(dispatcher):
-    result = form.validate_plan_training("word " * 1000, dispatcher, tracker(), {})
-    assert result["plan_training"].startswith("word word")
+@pytest.mark.parametrize("value, response", [
+    ("   ", "utter_plan_answer_empty"), ("<script>alert(1)</script>", "utter_plan_answer_markup"),
+    ("word " * 1000, "utter_plan_answer_huge"),
+])
+def test_empty_markup_or_huge_answers_are_asked_again_calmly(dispatcher, value, response):
+    assert form.validate_plan_triggers(value, dispatcher, tracker(), {}) == {"plan_triggers": None}
+    assert form.validate_plan_place(value, dispatcher, tracker(), {}) == {"plan_place": None, "area": None}
+    assert [m["response"] for m in dispatcher.messages] == [response, response]
+
+
+def test_a_long_answer_is_kept_in_part_and_the_user_told(dispatcher):
+    result = form.validate_plan_training("word " * 200, dispatcher, tracker(), {})
+    assert result["plan_training"].startswith("word word") and result["plan_training"].endswith("[…]")
     assert dispatcher.messages[0]["response"] == "utter_answer_cut"
+
+
+def test_starting_a_plan_clears_every_plan_answer(dispatcher):
+    events = asyncio.run(ActionStartPlan().run(dispatcher, tracker("another plan please", "plan_toolkit", slots=answered()), {}))
+    assert {e["name"]: e["value"] for e in events} == {slot: None for slot in PLAN_QUESTIONS}
+    assert dispatcher.messages[0]["response"] == "utter_plan_start"
 
 
 def answered(**overrides):
@@ -57,23 +76,33 @@ def answered(**overrides):
     return slots
 
 
-def test_the_plan_is_sent_as_text_and_as_a_markdown_download(dispatcher, kb):
+def test_the_plan_is_sent_as_text_with_a_markdown_download(dispatcher, kb):
     asyncio.run(ActionPlanResult().run(dispatcher, tracker(slots=answered()), {}))
-    text, download = dispatcher.messages
-    assert text["response"] == "utter_plan_text" and download["response"] == "utter_plan_download"
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_plan_result"
     kit = kb.area("leicestershire").neglect_toolkit
     for slot in PLAN_QUESTIONS:
-        assert answered()[slot] in text["plan"] and answered()[slot] in download["plan_markdown"]
-    assert kit.name in text["plan"] and kit.url in download["plan_markdown"]
-    assert "0116 305 0005" in text["plan"]
-    assert download["plan_markdown"].startswith("# ")
+        assert answered()[slot] in message["plan"] and answered()[slot] in message["plan_markdown"]
+    assert kit.name in message["plan"] and kit.url in message["plan_markdown"]
+    assert "0116 305 0005" in message["plan"]
+    assert message["plan_markdown"].startswith("# ")
+    assert message["filename"] == "neglect-toolkit-action-plan-2026-11-24.md"
 
 
-def test_the_plans_dates_come_from_the_clock(dispatcher, wired):
+def test_the_plans_dates_come_from_the_london_clock(dispatcher, wired):
     asyncio.run(ActionPlanResult().run(dispatcher, tracker(slots=answered()), {}))
     plan = dispatcher.messages[0]["plan"]
     assert "Written: 24 November 2026" in plan  # the test clock: Tuesday 24 November 2026
-    assert "5 January 2027" in plan  # training, 6 weeks on
+    assert "within 6 weeks (by 5 January 2027)" in plan  # training, 6 weeks on: not a school
+    assert "within 4 weeks (by 22 December 2026)" in plan
+
+
+def test_after_midnight_in_london_the_plan_is_dated_the_london_day(dispatcher, wired):
+    wired["now"] = dt.datetime(2027, 6, 30, 23, 30, tzinfo=dt.timezone.utc).astimezone(LONDON)  # 00:30 on 1 July in London
+    asyncio.run(ActionPlanResult().run(dispatcher, tracker(slots=answered(plan_setting="Secondary school")), {}))
+    plan = dispatcher.messages[0]["plan"]
+    assert "Written: 1 July 2027" in plan
+    assert "before next term starts (by 5 September 2027" in plan  # the autumn term starts Monday 6 September
 
 
 def test_unknown_area_plan_asks_the_partnership_and_gives_no_local_number(dispatcher, kb):
@@ -86,7 +115,7 @@ def test_unknown_area_plan_asks_the_partnership_and_gives_no_local_number(dispat
 def test_skipped_answers_stay_in_the_plan_as_to_be_decided(dispatcher):
     asyncio.run(ActionPlanResult().run(dispatcher, tracker(slots=answered(plan_audit="(skipped)", plan_lead="(skipped)")), {}))
     plan = dispatcher.messages[0]["plan"]
-    assert "Audit how the toolkit is used: to be decided." in plan
+    assert "Audit how the toolkit is used: to be decided (the question was skipped)" in plan
     assert "Owner: to be decided" in plan and "(skipped)" not in plan
 
 
@@ -117,49 +146,3 @@ def test_what_does_this_mean_explains_the_current_plan_question(dispatcher):
     domain = {"responses": {"utter_explain_plan_triggers": [{"text": "..."}]}}
     asyncio.run(ActionExplainQuestion().run(dispatcher, tracker(slots={"requested_slot": "plan_triggers"}), domain))
     assert dispatcher.messages[0]["response"] == "utter_explain_plan_triggers"
-
-
-PLAN_DOMAIN = {"forms": {"plan_form": {"required_slots": list(PLAN_QUESTIONS)}},
-               "slots": {slot: {"type": "text", "mappings": [{"type": "from_text"}]} for slot in PLAN_QUESTIONS}}
-
-
-def run_form(dispatcher, text, intent, requested, **slots):
-    message = tracker(text, intent, slots={"requested_slot": requested, **slots})
-    events = asyncio.run(form.run(dispatcher, message, PLAN_DOMAIN))
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
-
-
-def test_an_answer_the_nlu_took_for_a_definition_question_is_kept_as_the_answer(dispatcher):
-    # "Designated safeguarding lead" is read as ask_definition (it names a term); it is the answer.
-    assert run_form(dispatcher, "Designated safeguarding lead, with the deputy DSL", "ask_definition", "plan_lead") == {
-        "plan_lead": "Designated safeguarding lead, with the deputy DSL"}
-
-
-def test_an_answer_the_nlu_took_for_change_my_answer_is_kept(dispatcher):
-    text = "audit 10 records in the summer term, governors review the plan each November"
-    assert run_form(dispatcher, text, "change_answer", "plan_audit") == {"plan_audit": text}
-
-
-def test_a_misread_place_is_still_resolved(dispatcher):
-    assert run_form(dispatcher, "we're in Loughborough", "ask_out_of_hours", "plan_place") == {}  # short: a real request
-    assert run_form(dispatcher, "Loughborough, in the north of the county, near the university campus there", "ask_definition",
-                    "plan_place") == {"plan_place": "Loughborough, in the north of the county, near the university campus there",
-                                      "area": "leicestershire"}
-
-
-@pytest.mark.parametrize("text, intent", [
-    ("what is a DSL?", "ask_definition"), ("change my answer about training", "change_answer"), ("go back", "change_answer"),
-    ("tell me more", "tell_me_more"), ("help", "what_can_you_do"), ("EDT number", "ask_out_of_hours"),
-    ("skip", "skip"), ("stop", "stop"), ("what does this mean?", "explain_question"),
-    ("a child is in danger right now", "immediate_danger"),
-])
-def test_real_digressions_and_controls_are_left_to_the_rules(dispatcher, text, intent):
-    assert run_form(dispatcher, text, intent, "plan_lead") == {}
-
-
-def test_only_the_question_being_asked_and_not_yet_answered_is_filled(dispatcher):
-    message = tracker("DSL", "ask_definition", slots={"requested_slot": "plan_lead", "plan_lead": "DSL"})
-    assert form.extract_plan_lead(dispatcher, message, PLAN_DOMAIN) == {}
-    message = tracker("DSL", "ask_definition", slots={"requested_slot": "plan_lead"})
-    assert form.extract_plan_lead(dispatcher, message, PLAN_DOMAIN) == {"plan_lead": "DSL"}
-    assert form.extract_plan_training(dispatcher, message, PLAN_DOMAIN) == {}

@@ -2,8 +2,8 @@
 
 "What does this mean?" needs nothing new: `action_explain_question` already answers with
 `utter_explain_<requested_slot>`, so the help responses are named `utter_explain_plan_*`.
-Changing an answer needs its own action, because `action_change_answer` knows only the guided
-concern's questions (and clears its next-step choice).
+Changing an answer has its own action name (the rules return to a different form), built on
+`action_change_answer` with the plan's questions.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import shared
+from actions.concern_form import ActionChangeAnswer, answer_validator
 from bot.concern import SKIPPED
 from bot.plan import PLAN_BUTTONS, PLAN_MAX_ANSWER, PLAN_QUESTIONS, answer_problem, build_plan, clean_plan_answer, plan_question_named
 
@@ -63,16 +64,9 @@ class ValidatePlanForm(FormValidationAction):
         return {"plan_place": answer, "area": area.id if area else None}
 
 
-def _make_answer_validator(slot: str):
-    def validate(self, value, dispatcher, tracker, domain):
-        return {slot: _plan_answer(dispatcher, value)}
-    validate.__name__ = f"validate_{slot}"
-    return validate
-
-
 for _slot in PLAN_QUESTIONS:
     if _slot != "plan_place":
-        setattr(ValidatePlanForm, f"validate_{_slot}", _make_answer_validator(_slot))
+        setattr(ValidatePlanForm, f"validate_{_slot}", answer_validator(_slot, _plan_answer))
 
 
 class ActionPlanResult(Action):
@@ -88,20 +82,17 @@ class ActionPlanResult(Action):
         return []
 
 
-class ActionChangePlanAnswer(Action):
+class ActionChangePlanAnswer(ActionChangeAnswer):
     """Clear the plan answer the user wants to change; the form then asks that question again."""
 
     def name(self) -> Text:
         return "action_change_plan_answer"
 
-    async def run(self, dispatcher, tracker, domain):
-        named = [str(e.get("value")) for e in tracker.latest_message.get("entities", []) if e.get("entity") == "question"]
-        slot = plan_question_named(" ".join(named)) or plan_question_named(tracker.latest_message.get("text"))
-        if slot is None:
-            buttons = [{"title": title, "payload": f'/change_answer{{"question": "{title.lower()}"}}'} for title in PLAN_BUTTONS.values()]
-            dispatcher.utter_message(response="utter_which_answer", buttons=buttons)
-            return []
-        events = [SlotSet(slot, None)]
-        if slot == "plan_place":
-            events.append(SlotSet("area", None))
-        return events
+    def question_named(self, words):
+        return plan_question_named(words)
+
+    def titles(self) -> List[str]:
+        return list(PLAN_BUTTONS.values())
+
+    def cleared(self, slot: str) -> List[Dict[Text, Any]]:
+        return [SlotSet(slot, None)] + ([SlotSet("area", None)] if slot == "plan_place" else [])

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
-from bot.concern import SKIPPED
+from bot.concern import SKIPPED, question_named
 from bot.knowledge.base import KnowledgeBase
 from bot.render import citation, contact_text, long_date, tool_text
 from bot.routing import contact
@@ -191,13 +191,7 @@ def clean_plan_answer(text: str) -> str:
 
 def plan_question_named(words: Optional[str]) -> Optional[str]:
     """The plan slot a user means by "change my answer about X", or None when it's unclear."""
-    if not words:
-        return None
-    lowered = words.lower()
-    for slot, names in _QUESTION_WORDS.items():
-        if any(name in lowered for name in names):
-            return slot
-    return None
+    return question_named(words, _QUESTION_WORDS)
 
 
 def _given(answers: Dict[str, Optional[str]], slot: str) -> Optional[str]:

@@ -201,7 +201,7 @@ def _given(answers: Dict[str, Optional[str]], slot: str) -> Optional[str]:
     return clean_plan_answer(answer)
 
 
-def _actions(answers: Dict[str, Optional[str]], has_toolkit: bool, today: dt.date) -> List[PlanAction]:
+def _actions(answers: Dict[str, Optional[str]], kit, today: dt.date) -> List[PlanAction]:
     lead = _given(answers, "plan_lead")
     termly = works_in_terms(_given(answers, "plan_setting"))
     owner = lead or TO_BE_DECIDED
@@ -209,8 +209,9 @@ def _actions(answers: Dict[str, Optional[str]], has_toolkit: bool, today: dt.dat
     def said(slot: str) -> str:
         return _given(answers, slot) or f"{TO_BE_DECIDED} (the question was skipped); agree it at the next staff or safeguarding meeting."
 
-    if has_toolkit:
-        find = ("Get the current toolkit and its forms (link above), save them where every member of staff can "
+    if kit is not None:
+        where = "link above" if kit.url else "no link is recorded, so ask the partnership for it"
+        find = (f"Get the current toolkit and its forms ({where}), save them where every member of staff can "
                 "find them, and check with the local safeguarding children partnership that this is the version in use.")
     else:
         find = (f"I don't hold a checked neglect toolkit for your area: {ASK_PARTNERSHIP}. Then get it and its "
@@ -310,7 +311,7 @@ def build_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]], area_id: Op
     setting = _given(answers, "plan_setting") or NOT_GIVEN
     place = _given(answers, "plan_place") or NOT_GIVEN
     plan = Plan(setting, place, area.name if area else None)
-    plan.actions = _actions(answers, bool(area and area.neglect_toolkit), today)
+    plan.actions = _actions(answers, area.neglect_toolkit if area else None, today)
     area_text = f"{place} ({area.name})" if area else f"{place} (an area I don't hold checked local information for)"
     lead = _given(answers, "plan_lead") or TO_BE_DECIDED
     toolkit, door = _toolkit_lines(kb, area, place), _front_door_lines(kb, area, place)

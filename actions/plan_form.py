@@ -20,9 +20,12 @@ from bot.plan import PLAN_BUTTONS, PLAN_MAX_ANSWER, PLAN_QUESTIONS, answer_probl
 
 
 def _plan_answer(dispatcher: CollectingDispatcher, value: Any) -> Any:
-    """The answer to keep, or None (the form asks again) after a calm word about why."""
-    if value == SKIPPED:
-        return SKIPPED
+    """The answer to keep, or None (the form asks again) after a calm word about why.
+
+    None is a slot being cleared (a new plan, a changed answer), not something typed: no word.
+    """
+    if value is None or value == SKIPPED:
+        return value
     problem = answer_problem(value)
     if problem:
         dispatcher.utter_message(response=f"utter_plan_answer_{problem}")

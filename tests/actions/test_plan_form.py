@@ -57,6 +57,13 @@ def test_empty_markup_or_huge_answers_are_asked_again_calmly(dispatcher, value, 
     assert [m["response"] for m in dispatcher.messages] == [response, response]
 
 
+def test_answers_cleared_by_a_new_plan_are_not_complained_about(dispatcher):
+    # action_start_plan sets every plan slot to None; the form then validates those slots.
+    assert form.validate_plan_lead(None, dispatcher, tracker(), {}) == {"plan_lead": None}
+    assert form.validate_plan_place(None, dispatcher, tracker(), {}) == {"plan_place": None, "area": None}
+    assert dispatcher.messages == []
+
+
 def test_a_long_answer_is_kept_in_part_and_the_user_told(dispatcher):
     result = form.validate_plan_training("word " * 200, dispatcher, tracker(), {})
     assert result["plan_training"].startswith("word word") and result["plan_training"].endswith("[…]")

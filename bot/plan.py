@@ -341,7 +341,9 @@ def _markdown(plan: Plan, today: dt.date, area_text: str, lead: str, toolkit: Li
     lines = ["# Action plan: embedding the neglect toolkit", "", f"Written: {long_date(today)}", "", INTRO, "",
              "| | |", "|---|---|", f"| Setting | {_cell(plan.setting)} |", f"| Area | {_cell(area_text)} |",
              f"| Toolkit lead | {_cell(lead)} |", "", "## The local neglect toolkit", ""]
-    lines += [f"  {line}" if line.startswith(("-", " ")) else f"- {line}" for line in toolkit]
+    # A tool is a sub-item ("  - …") and its own source line sits under it ("    Source: …").
+    for line in "\n".join(toolkit).split("\n"):
+        lines.append(f"  {line}" if line.startswith("- ") else f"    {line.strip()}" if line.startswith(" ") else f"- {line}")
     lines += ["", "## The front door", "", *[f"- {line}" for line in door], "", "## Actions", "",
               "| # | Action | Owner | By when | How we'll know it worked |", "|---|---|---|---|---|"]
     for number, item in enumerate(plan.actions, start=1):

@@ -222,3 +222,10 @@ def test_a_long_answer_is_capped_in_the_plan(kb):
 
 def test_the_download_is_named_for_the_day(plan):
     assert plan.filename == "neglect-toolkit-action-plan-2026-11-24.md"
+
+
+def test_a_tools_own_source_stays_under_it_in_the_markdown(kb):
+    plan = build_plan(kb, ANSWERS, "stockton", TODAY)
+    lines = plan.markdown.splitlines()
+    sources = [i for i, line in enumerate(lines) if line.strip().startswith("Source:") and lines[i - 1].startswith("  - ")]
+    assert sources and all(lines[i].startswith("    Source: ") for i in sources)

@@ -45,24 +45,14 @@ class ValidateConcernForm(FormValidationAction):
         if value == SKIPPED:
             return {"place": SKIPPED, "area": None}
         text = clean_answer(str(value)) or ""
-        resolver = shared.place_resolver()
-        result = resolver.resolve(text)
-        if result.status == "unknown":
-            result = next(iter(resolver.mentioned_in(text)), result)
-        kb = shared.knowledge_base()
-        if result.status == "ambiguous":
-            buttons = [{"title": kb.area(a).name, "payload": kb.area(a).name} for a in result.choices]
-            buttons.append({"title": "Another council", "payload": "another council"})
-            dispatcher.utter_message(response="utter_place_choices_form", place=text, note=result.note or "", buttons=buttons)
+        status, area = shared.place_answer(dispatcher, text)
+        if status == "ambiguous":
             return {"place": None}
-        if result.status == "found":
-            dispatcher.utter_message(response="utter_place_found_form", council=kb.area(result.area_id).name)
-            return {"place": text, "area": result.area_id}
-        if result.status == "elsewhere" and result.area_id:
-            dispatcher.utter_message(response="utter_place_redirect_form", place=result.matched, council=kb.area(result.area_id).name)
-            return {"place": text, "area": result.area_id}
-        dispatcher.utter_message(response="utter_place_unknown_form", place=text)
-        return {"place": text, "area": None}
+        if area is None:
+            dispatcher.utter_message(response="utter_place_unknown_form", place=text)
+        elif status == "found":
+            dispatcher.utter_message(response="utter_place_found_form", council=area.name)
+        return {"place": text, "area": area.id if area else None}
 
     def validate_child_age(self, value, dispatcher, tracker, domain):
         answer = _answer(dispatcher, value)
@@ -75,15 +65,16 @@ class ValidateConcernForm(FormValidationAction):
         return {"concern_level": level}
 
 
-def _make_question_validator(slot: str):
+def answer_validator(slot: str, clean=_answer):
+    """A `validate_<slot>` method that keeps the answer as `clean` returns it (None asks again)."""
     def validate(self, value, dispatcher, tracker, domain):
-        return {slot: _answer(dispatcher, value)}
+        return {slot: clean(dispatcher, value)}
     validate.__name__ = f"validate_{slot}"
     return validate
 
 
 for _slot in KEY_QUESTIONS:
-    setattr(ValidateConcernForm, f"validate_{_slot}", _make_question_validator(_slot))
+    setattr(ValidateConcernForm, f"validate_{_slot}", answer_validator(_slot))
 
 
 class ActionConcernNextStep(Action):
@@ -106,25 +97,36 @@ class ActionConcernNextStep(Action):
 
 
 class ActionChangeAnswer(Action):
-    """Clear the answer the user wants to change; the form then asks that question again."""
+    """Clear the answer the user wants to change; the form then asks that question again.
+
+    The toolkit plan's version (actions/plan_form.py) changes only which questions it knows.
+    """
 
     def name(self) -> Text:
         return "action_change_answer"
 
-    async def run(self, dispatcher, tracker, domain):
-        named = [str(e.get("value")) for e in tracker.latest_message.get("entities", []) if e.get("entity") == "question"]
-        slot = question_named(" ".join(named)) or question_named(tracker.latest_message.get("text"))
-        if slot is None:
-            titles = [label.split(":")[0].split(" (")[0].split(",")[0] for label in KEY_QUESTIONS.values()]
-            buttons = [{"title": title, "payload": f'/change_answer{{"question": "{title.lower()}"}}'} for title in titles]
-            dispatcher.utter_message(response="utter_which_answer", buttons=buttons)
-            return []
+    def question_named(self, words):
+        return question_named(words)
+
+    def titles(self) -> List[str]:
+        return [label.split(":")[0].split(" (")[0].split(",")[0] for label in KEY_QUESTIONS.values()]
+
+    def cleared(self, slot: str) -> List[Dict[Text, Any]]:
         events = [SlotSet(slot, None), SlotSet("concern_level", None)]
         if slot == "place":
             events.append(SlotSet("area", None))
         if slot == "child_age":
             events.append(SlotSet("child_group", None))
         return events
+
+    async def run(self, dispatcher, tracker, domain):
+        named = [str(e.get("value")) for e in tracker.latest_message.get("entities", []) if e.get("entity") == "question"]
+        slot = self.question_named(" ".join(named)) or self.question_named(tracker.latest_message.get("text"))
+        if slot is None:
+            buttons = [{"title": title, "payload": f'/change_answer{{"question": "{title.lower()}"}}'} for title in self.titles()]
+            dispatcher.utter_message(response="utter_which_answer", buttons=buttons)
+            return []
+        return self.cleared(slot)
 
 
 class ActionExplainQuestion(Action):

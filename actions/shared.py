@@ -25,3 +25,28 @@ def place_resolver() -> PlaceResolver:
 
 def now() -> dt.datetime:
     return dt.datetime.now(LONDON)
+
+
+def place_answer(dispatcher, text: str):
+    """A place typed as a form answer: (status, area) from the resolver, with the shared replies.
+
+    Offers the choices when the name is ambiguous (the form then asks again) and says so when
+    the place is served by another council; the caller says what a found or unknown area means
+    for its own form. An unknown place gives no area: a neighbour's contacts are never guessed.
+    """
+    resolver = place_resolver()
+    result = resolver.resolve(text)
+    if result.status == "unknown":
+        result = next(iter(resolver.mentioned_in(text)), result)
+    kb = knowledge_base()
+    if result.status == "ambiguous":
+        buttons = [{"title": kb.area(a).name, "payload": kb.area(a).name} for a in result.choices]
+        buttons.append({"title": "Another council", "payload": "another council"})
+        dispatcher.utter_message(response="utter_place_choices_form", place=text, note=result.note or "", buttons=buttons)
+        return result.status, None
+    if result.status in ("found", "elsewhere") and result.area_id:
+        area = kb.area(result.area_id)
+        if result.status == "elsewhere":
+            dispatcher.utter_message(response="utter_place_redirect_form", place=result.matched, council=area.name)
+        return result.status, area
+    return "unknown", None

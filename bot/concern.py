@@ -6,7 +6,7 @@ so the form, the summary and the "change my answer" handling all agree on one li
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
 from bot.routing import Situation
 
@@ -48,12 +48,15 @@ LEVEL_TO_SITUATION = {
 }
 
 
-def question_named(words: Optional[str]) -> Optional[str]:
-    """The slot a user means by "change my answer about X", or None when it's unclear."""
+def question_named(words: Optional[str], table: Dict[str, Tuple[str, ...]] = _QUESTION_WORDS) -> Optional[str]:
+    """The slot a user means by "change my answer about X", or None when it's unclear.
+
+    `table` maps each slot to the words that name it, tried in order; the toolkit plan passes its own.
+    """
     if not words:
         return None
     lowered = words.lower()
-    for slot, names in _QUESTION_WORDS.items():
+    for slot, names in table.items():
         if any(name in lowered for name in names):
             return slot
     return None

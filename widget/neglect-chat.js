@@ -54,6 +54,10 @@
     copied: 'Summary copied.',
     selected: 'Summary selected. Press Ctrl+C (or Cmd+C) to copy it.',
     downloadText: 'Download as text',
+    copyPlan: 'Copy plan',
+    planCopied: 'Plan copied.',
+    planSelected: 'Plan selected. Press Ctrl+C (or Cmd+C) to copy it.',
+    downloadMarkdown: 'Download as Markdown (.md)',
     downloadPrefix: 'Download ',
     restarted: 'Conversation restarted.',
     newTab: ' (opens in a new tab)',
@@ -487,22 +491,35 @@
       return el('a', { href: url, download: filename, 'class': 'nc-action nc-download', text: label });
     }
 
-    function addSummary(custom) {
+    // A card of plain text the user keeps: copy it, or download it (`files`: [text, name, mime, label]).
+    function addCard(custom, words, files) {
       var text = String(custom.text || '');
       var b = botBubble('nc-msg--summary');
       if (custom.title) { b.appendChild(el('p', { 'class': 'nc-p nc-card-title' }, [el('strong', { text: String(custom.title) })])); }
-      // Focusable (tabindex 0) so keyboard users can scroll a long summary (WCAG 2.1.1).
-      var body = el('div', { 'class': 'nc-summary-text', text: text, tabindex: '0', role: 'region', 'aria-label': String(custom.title || 'Summary') });
+      // Focusable (tabindex 0) so keyboard users can scroll a long card (WCAG 2.1.1).
+      var body = el('div', { 'class': 'nc-summary-text', text: text, tabindex: '0', role: 'region', 'aria-label': String(custom.title || words.region) });
       var note = el('p', { 'class': 'nc-copy-note', hidden: true });
-      var copyBtn = el('button', { type: 'button', 'class': 'nc-action nc-copy', text: T.copy });
-      copyBtn.addEventListener('click', function () { copySummary(text, body, note); });
-      var base = safeFilename(custom.title, 'summary').replace(/\.[a-z0-9]+$/i, '');
+      var copyBtn = el('button', { type: 'button', 'class': 'nc-action nc-copy', text: words.copy });
+      copyBtn.addEventListener('click', function () { copyText(text, body, note, words); });
       b.appendChild(body);
-      b.appendChild(el('div', { 'class': 'nc-actions' }, [
-        copyBtn, blobLink(text, base + '.txt', 'text/plain', T.downloadText)
-      ]));
+      b.appendChild(el('div', { 'class': 'nc-actions' }, [copyBtn].concat(files.map(function (f) {
+        return blobLink(f[0], f[1], f[2], f[3]);
+      }))));
       b.appendChild(note);
       addToLog(b);
+    }
+
+    function addSummary(custom) {
+      var base = safeFilename(custom.title, 'summary').replace(/\.[a-z0-9]+$/i, '');
+      addCard(custom, { region: 'Summary', copy: T.copy, copied: T.copied, selected: T.selected },
+        [[String(custom.text || ''), base + '.txt', 'text/plain', T.downloadText]]);
+    }
+
+    // An action plan: the plain text in the chat, the Markdown only as the downloaded file.
+    function addPlan(custom) {
+      var name = safeFilename(custom.filename, 'action-plan.md').replace(/\.[a-z0-9]+$/i, '') + '.md';
+      addCard(custom, { region: 'Action plan', copy: T.copyPlan, copied: T.planCopied, selected: T.planSelected },
+        [[String(custom.markdown || custom.text || ''), name, 'text/markdown', T.downloadMarkdown]]);
     }
 
     function addDownload(custom) {
@@ -528,15 +545,15 @@
       sel.addRange(range);
     }
 
-    function copySummary(text, body, note) {
+    function copyText(text, body, note, words) {
       var fallback = function () {
         selectNode(body);
         var ok = false;
         try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
-        showNote(note, ok ? T.copied : T.selected);
+        showNote(note, ok ? words.copied : words.selected);
       };
       if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
-        navigator.clipboard.writeText(text).then(function () { showNote(note, T.copied); }, fallback);
+        navigator.clipboard.writeText(text).then(function () { showNote(note, words.copied); }, fallback);
       } else {
         fallback();
       }
@@ -559,6 +576,7 @@
         var c = m.custom;
         if (c && typeof c === 'object') {
           if (c.kind === 'summary') { addSummary(c); }
+          else if (c.kind === 'plan') { addPlan(c); }
           else if (c.kind === 'download') { addDownload(c); }
         }
         addQuickReplies(m.buttons);

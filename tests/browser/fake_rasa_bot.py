@@ -18,6 +18,9 @@ SUMMARY_TEXT = (
     "Next step: DSL to call the children's services front door on 0116 454 1004 today."
 )
 ACTION_PLAN = "# Action plan\n\n- Record the concern today\n- Speak to your DSL\n"
+PLAN_TITLE = "Action plan: embedding the neglect toolkit"
+PLAN_TEXT = "ACTION PLAN: EMBEDDING THE NEGLECT TOOLKIT\n1. Name the lead for the neglect toolkit\n   Owner: DSL <b>x</b>"
+PLAN_MARKDOWN = "# Action plan: embedding the neglect toolkit\n\n| # | Action | Owner |\n|---|---|---|\n| 1 | Name the lead | DSL |\n"
 XSS_TEXT = "Here is some markup: <img src=x onerror=alert(1)> and <script>alert(2)</script> **<b>bold?</b>**"
 
 GREETING = {
@@ -56,6 +59,12 @@ def scripted_reply(message: str):
             {"custom": {"kind": "summary", "title": SUMMARY_TITLE, "text": SUMMARY_TEXT}},
             {"custom": {"kind": "download", "filename": "action-plan.md",
                         "mime": "text/markdown", "text": ACTION_PLAN}},
+        ]
+    if m in ("/plan_toolkit", "plan"):
+        return 200, [
+            {"text": "Here is your action plan."},
+            {"custom": {"kind": "plan", "title": PLAN_TITLE, "text": PLAN_TEXT, "markdown": PLAN_MARKDOWN,
+                        "filename": "../neglect-toolkit-action-plan-2026-11-24.md"}},
         ]
     if m == "xss":
         return 200, [{"text": XSS_TEXT}]

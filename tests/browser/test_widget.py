@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.fake_rasa_bot import ACTION_PLAN, SUMMARY_TEXT, XSS_TEXT  # noqa: E402
+from tests.browser.fake_rasa_bot import ACTION_PLAN, PLAN_MARKDOWN, PLAN_TEXT, SUMMARY_TEXT, XSS_TEXT  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, browser_tools  # noqa: E402
 
@@ -264,6 +264,27 @@ def test_copy_summary_to_clipboard_and_downloads(page, widget_url, fake_bot):
         plan.click()
     assert dl.value.suggested_filename == "action-plan.md"
     assert Path(dl.value.path()).read_text(encoding="utf-8") == ACTION_PLAN
+
+
+def test_action_plan_card_copies_the_text_and_downloads_markdown(page, widget_url, fake_bot):
+    open_widget(page, widget_url)
+    send(page, "plan")
+    card = page.locator(".nc-msg--summary").last
+    expect(card).to_contain_text("Action plan: embedding the neglect toolkit")
+    body = card.get_by_role("region", name="Action plan: embedding the neglect toolkit")
+    expect(body).to_have_text(PLAN_TEXT)  # markup in the text stays text
+    assert card.locator("b").count() == 0
+    card.get_by_role("button", name="Copy plan").click()
+    expect(card.locator(".nc-copy-note")).to_have_text("Plan copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == PLAN_TEXT
+    md = card.get_by_role("link", name="Download as Markdown (.md)")
+    expect(md).to_have_attribute("href", re.compile(r"^blob:"))
+    expect(md).to_have_attribute("download", "neglect-toolkit-action-plan-2026-11-24.md")  # no path kept
+    with page.expect_download() as dl:
+        md.click()
+    assert dl.value.suggested_filename == "neglect-toolkit-action-plan-2026-11-24.md"
+    assert Path(dl.value.path()).read_text(encoding="utf-8") == PLAN_MARKDOWN
+    assert run_axe(page, ".nc-root")["violations"] == []
 
 
 def test_copy_summary_fallback_selects_text(new_page, widget_url, fake_bot):

@@ -32,7 +32,8 @@ from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = REPO / ".venv" / "bin"
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+PG_BIN = Path(os.environ.get("PG_BIN") or max(Path("/usr/lib/postgresql").glob("*/bin"), default=Path("/usr/lib/postgresql/15/bin"),
+                                              key=lambda path: int(path.parent.name)))
 MODEL = REPO / "models" / "assistant.tar.gz"
 
 log = logging.getLogger("stack")
@@ -135,6 +136,7 @@ class Stack:
         self.as_root = os.geteuid() == 0
         self.services: Dict[str, Service] = {}
         self.database_url = self.base_env.get("DATABASE_URL") or self._local_postgres()
+        self.db_url = self._sqlalchemy(self.database_url)  # conversations and knowledge, one database
         self.redis = urlsplit(self.base_env.get("REDIS_URL") or self._local_redis())
         self._actions()
         for index, port in enumerate(self.replica_ports, start=1):
@@ -204,7 +206,7 @@ class Stack:
         self.services["actions"] = Service(
             "actions", [str(BIN / "rasa"), "run", "actions", "--port", str(self.action_port), "--actions", "actions"],
             # rasa_sdk 3.6 has no host option; SANIC_HOST keeps it on loopback.
-            self._env(SANIC_HOST="127.0.0.1", KNOWLEDGE_DB_URL=self._sqlalchemy(self.database_url)),
+            self._env(SANIC_HOST="127.0.0.1", KNOWLEDGE_DB_URL=self.db_url),
             self.logs / "actions.log", lambda: http_ok(f"http://127.0.0.1:{self.action_port}/health"))
 
     def _replica(self, name: str, port: int) -> None:
@@ -213,7 +215,7 @@ class Stack:
                 "--cors", *self.base_env.get("ALLOWED_ORIGINS", "http://localhost:8000").split()]
         if self.base_env.get("ENABLE_API") == "1":
             argv += ["--enable-api", "--auth-token", self.base_env["RASA_API_TOKEN"]]
-        env = self._env(TRACKER_DB_URL=self._sqlalchemy(self.database_url),
+        env = self._env(TRACKER_DB_URL=self.db_url,
                         ACTION_SERVER_URL=f"http://127.0.0.1:{self.action_port}/webhook",
                         REDIS_HOST=self.redis.hostname, REDIS_PORT=str(self.redis.port or 6379),
                         REDIS_PASSWORD=self.redis.password or "", REDIS_DB=self.redis.path.strip("/") or "0")
@@ -262,11 +264,11 @@ class Stack:
 
     def load_knowledge(self) -> None:
         subprocess.run([str(BIN / "python"), "-m", "bot.knowledge.cli", "load"], cwd=REPO, check=True,
-                       env=self._env(KNOWLEDGE_DB_URL=self._sqlalchemy(self.database_url)), stdout=subprocess.DEVNULL)
+                       env=self._env(KNOWLEDGE_DB_URL=self.db_url), stdout=subprocess.DEVNULL)
 
     def purge(self) -> str:
         result = subprocess.run([str(BIN / "python"), "-m", "bot.retention"], cwd=REPO, check=True, capture_output=True,
-                                text=True, env=self._env(TRACKER_DB_URL=self._sqlalchemy(self.database_url)))
+                                text=True, env=self._env(TRACKER_DB_URL=self.db_url))
         return result.stdout.strip()
 
     def start_all(self, timeout: float = 420) -> None:

@@ -149,15 +149,20 @@ def bench_stock(args) -> dict:
                    check=True, stdout=open(VAR / "stock-train.log", "w"), stderr=subprocess.STDOUT)
     train_seconds = time.monotonic() - started
     model = next((directory / "models").glob("*.tar.gz"))
+    argv = [str(BIN / "rasa"), "run", "--model", str(model), "-i", "127.0.0.1", "--port", "6301"]
+    result = bench_process("Stock starter bot (rasa init), 1 process", argv, directory, env, "stock-run.log",
+                           "http://127.0.0.1:6301", STOCK_TURNS, args)
+    return dict(result, train_seconds=train_seconds)
+
+
+def bench_process(name: str, argv: list, cwd: Path, env: dict, log: str, url: str, turns: list, args) -> dict:
+    """Start `argv` (its own process group), time its first answer, load it, measure it, stop it."""
     started = time.monotonic()
-    process = subprocess.Popen([str(BIN / "rasa"), "run", "--model", str(model), "-i", "127.0.0.1", "--port", "6301"],
-                               cwd=directory, env=env, stdout=open(VAR / "stock-run.log", "w"), stderr=subprocess.STDOUT,
+    process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=open(VAR / log, "w"), stderr=subprocess.STDOUT,
                                start_new_session=True)
     try:
-        url = "http://127.0.0.1:6301"
-        startup = first_answer(url, started)
-        result = {"name": "Stock starter bot (rasa init), 1 process", "train_seconds": train_seconds, "startup": startup}
-        result["loads"] = run_loads(url, STOCK_TURNS, args)
+        result = {"name": name, "startup": first_answer(url, started)}
+        result["loads"] = run_loads(url, turns, args)
         result["rss_mb"] = rss_mb(descendants(process.pid))
     finally:
         stop_group(process)
@@ -168,18 +173,8 @@ def bench_embedded(args) -> dict:
     VAR.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, BOT_PORT="6311", ACTION_PORT="6312", WIDGET="0", TRACKER_DB=str(VAR / "tracker.db"))
     (VAR / "tracker.db").unlink(missing_ok=True)
-    started = time.monotonic()
-    process = subprocess.Popen([str(REPO / "scripts" / "serve")], cwd=REPO, env=env, stdout=open(VAR / "embedded.log", "w"),
-                               stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        url = "http://127.0.0.1:6311"
-        startup = first_answer(url, started)
-        result = {"name": "Assistant, embedded default (make run: SQLite, 1 process)", "startup": startup}
-        result["loads"] = run_loads(url, ASSISTANT_TURNS, args)
-        result["rss_mb"] = rss_mb(descendants(process.pid))
-    finally:
-        stop_group(process)
-    return result
+    return bench_process("Assistant, embedded default (make run: SQLite, 1 process)", [str(REPO / "scripts" / "serve")],
+                         REPO, env, "embedded.log", "http://127.0.0.1:6311", ASSISTANT_TURNS, args)
 
 
 def bench_production(args) -> dict:

@@ -37,10 +37,13 @@ def national_route() -> str:
 
 
 def _describe(error: BaseException) -> str:
-    """The error's kind and cause, without SQL statements or anything the user sent."""
-    cause = getattr(error, "orig", None) or error.__cause__ or error
-    first_line = (str(cause).strip().splitlines() or [""])[0][:300]
-    return f"{type(error).__name__}: {first_line}"
+    """The error and what caused it, one line each, without SQL statements or what the user sent."""
+    parts = []
+    while error is not None and len(parts) < 4:
+        cause = getattr(error, "orig", None) or error  # SQLAlchemy: the driver's error, not the statement
+        parts.append(f"{type(error).__name__}: {' '.join(str(cause).split())[:300]}")
+        error = error.__cause__ or error.__context__
+    return " <- caused by ".join(parts)
 
 
 class CalmRestInput(RestInput):

@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help run test shell install train knowledge lookups check-knowledge freeze clean chromium nlu-eval nlu-dev check-nlu-data
+.PHONY: help run run-prod test shell install train knowledge lookups check-knowledge freeze clean chromium servers purge bench nlu-eval nlu-dev check-nlu-data
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -21,7 +21,10 @@ help: ## List the targets
 run: install knowledge $(MODEL) ## Run the assistant: REST webhook on localhost:5005, actions on 127.0.0.1:5055
 	scripts/serve
 
-test: install knowledge $(MODEL) chromium ## Run the whole test suite (data validation, conversation tests, pytest)
+run-prod: install knowledge $(MODEL) servers ## Production mode: PostgreSQL, Redis, 2 replicas behind nginx on 127.0.0.1:6000
+	$(PY) -m deploy.stack
+
+test: install knowledge $(MODEL) chromium servers ## Run the whole test suite (data validation, conversation tests, pytest)
 	scripts/test
 
 shell: install knowledge $(MODEL) ## Chat in the terminal (starts the action server too)
@@ -37,9 +40,16 @@ $(VENV)/.installed: requirements.txt constraints.txt
 	@touch $@
 
 chromium: ## Install Debian's Chromium for the widget's browser tests (needs root or sudo)
-	@command -v chromium >/dev/null || { \
-	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$sudo apt-get update -qq && $$sudo apt-get install -y -qq chromium >/dev/null; }
+	@scripts/apt-install chromium=chromium
+
+servers: ## Install Debian's PostgreSQL, Redis and nginx for production mode (needs root or sudo)
+	@scripts/apt-install '/usr/lib/postgresql/*/bin/postgres=postgresql' redis-server=redis-server nginx=nginx
+
+purge: install ## Delete conversations idle for more than RETENTION_DAYS (default 30) from TRACKER_DB_URL or var/tracker.db
+	$(PY) -m bot.retention
+
+bench: install knowledge $(MODEL) servers ## Load benchmark (embedded, production mode, stock starter bot); writes BENCHMARKS.md
+	$(PY) scripts/bench.py
 
 knowledge: var/knowledge.db ## Validate knowledge/ and load it into the database
 

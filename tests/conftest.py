@@ -22,6 +22,18 @@ REPO = Path(__file__).resolve().parents[1]
 MODEL = REPO / "models" / "assistant.tar.gz"
 
 
+def say(url: str, sender: str, message, timeout: float = 60) -> list:
+    """POST one message to the REST webhook at `url`; the bot's messages."""
+    body = json.dumps({"sender": sender, "message": message}).encode()
+    request = urllib.request.Request(f"{url}/webhooks/rest/webhook", body, {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (loopback)
+        return json.load(response)
+
+
+def text_of(messages: list) -> str:
+    return "\n".join(m.get("text") or json.dumps(m.get("custom", "")) for m in messages)
+
+
 @dataclass
 class LiveBot:
     url: str
@@ -30,13 +42,10 @@ class LiveBot:
     log: Path
 
     def say(self, sender: str, message, timeout: float = 60) -> list:
-        body = json.dumps({"sender": sender, "message": message}).encode()
-        request = urllib.request.Request(f"{self.url}/webhooks/rest/webhook", body, {"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (loopback)
-            return json.load(response)
+        return say(self.url, sender, message, timeout)
 
     def text(self, sender: str, message) -> str:
-        return "\n".join(m.get("text") or json.dumps(m.get("custom", "")) for m in self.say(sender, message))
+        return text_of(self.say(sender, message))
 
 
 def _start(tmp: Path, ports: dict, extra_env: dict = None) -> subprocess.Popen:

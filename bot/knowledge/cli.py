@@ -18,14 +18,15 @@ import yaml
 
 from bot.knowledge.base import KnowledgeBase, stale
 from bot.knowledge.schema import GENERAL_KNOWLEDGE, Area
-from bot.knowledge.store import KnowledgeError, _facts, connect, database_url, load, parse_all
+from bot.knowledge.store import KnowledgeError, _facts, connect, in_memory_engine, load, parse_all
 
 LOOKUP_DIR = Path(__file__).resolve().parents[2] / "data" / "nlu" / "lookups"
 
 
 def cmd_load(_args) -> int:
-    count = load(connect())
-    print(f"Loaded {count} knowledge files into {database_url()}")
+    engine = connect()
+    count = load(engine)
+    print(f"Loaded {count} knowledge files into {engine.url!r}")  # repr hides the password
     return 0
 
 
@@ -45,7 +46,7 @@ def cmd_check(args) -> int:
     conflicts = [(p.name, c) for p, item in parsed for c in getattr(item, "conflicts", [])]
     unknown = [(area.id, gap) for area in areas for gap in area.unknown]
     # A real load into a throwaway database proves the files survive the round trip.
-    KnowledgeBase(_scratch_engine())
+    KnowledgeBase(in_memory_engine())
     print(f"Areas: {len(areas)} ({', '.join(a.id for a in areas)})")
     print(f"Facts (contacts, documents, tools, definitions): {len(facts)}")
     print(f"Facts without a source: {len(unsourced)}")
@@ -65,12 +66,6 @@ def cmd_check(args) -> int:
         for area_id, gap in unknown:
             print(f"  - {area_id}: {gap}")
     return 1 if unsourced else 0
-
-
-def _scratch_engine():
-    engine = connect("sqlite://")
-    load(engine)
-    return engine
 
 
 def cmd_lookups(_args) -> int:

@@ -212,3 +212,10 @@ def connect(url: str = None) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
     return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def in_memory_engine() -> Engine:
+    """The knowledge base validated and loaded into a private in-memory SQLite database."""
+    engine = connect("sqlite://")
+    load(engine)
+    return engine

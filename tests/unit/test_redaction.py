@@ -1,0 +1,48 @@
+"""What is stored has no phone numbers, email addresses or full postcodes; districts stay."""
+import pytest
+
+from bot.redaction import EMAIL, PHONE, POSTCODE, redact, redact_event
+
+
+@pytest.mark.parametrize("text, gone, placeholder", [
+    ("call me on 07700 900123 please", "900123", PHONE),
+    ("my mobile is 07700900123", "07700900123", PHONE),
+    ("ring +44 20 7946 0958", "7946", PHONE),
+    ("school office 0115 876 4800", "876 4800", PHONE),
+    ("email jo.bloggs+work@example.org.uk", "bloggs", EMAIL),
+    ("they live at NG5 1AB", "1AB", POSTCODE),
+    ("postcode sw1a1aa", "sw1a1aa", POSTCODE),
+    ("number 0115-876-4800 ext", "876", PHONE),
+])
+def test_personal_details_are_replaced(text, gone, placeholder):
+    redacted = redact(text)
+    assert gone not in redacted
+    assert placeholder in redacted
+
+
+@pytest.mark.parametrize("text", [
+    "who do I call in NG5?", "out of hours number for Mansfield", "call 999 or 101", "a 7 year old",
+    "I'm worried about a child", "", "section 47",
+])
+def test_ordinary_text_and_postcode_districts_are_kept(text):
+    assert redact(text) == text
+
+
+def test_a_stored_user_event_keeps_its_intent_but_not_the_number():
+    event = {"event": "user", "timestamp": 1.5, "text": "ring me on 07700 900123 about NG5",
+             "parse_data": {"text": "ring me on 07700 900123 about NG5", "intent": {"name": "ask_contact"},
+                            "entities": [{"entity": "place", "value": "NG5"}]},
+             "metadata": {"note": "jo@example.org"}}
+    stored = redact_event(event)
+    assert "900123" not in str(stored) and "jo@example.org" not in str(stored)
+    assert stored["parse_data"]["intent"] == {"name": "ask_contact"}
+    assert stored["parse_data"]["entities"][0]["value"] == "NG5"
+    assert "NG5" in stored["text"] and stored["timestamp"] == 1.5
+    assert "900123" in event["text"]  # the live event is left as it was
+
+
+def test_slot_values_and_bot_text_are_redacted():
+    assert redact_event({"event": "slot", "name": "q_plan", "value": "mum said call 07700 900123"})["value"] == f"mum said call {PHONE}"
+    assert redact_event({"event": "slot", "name": "area", "value": None})["value"] is None
+    assert PHONE in redact_event({"event": "bot", "text": "You said 07700 900123."})["text"]
+    assert redact_event({"event": "action", "name": "action_listen"}) == {"event": "action", "name": "action_listen"}

@@ -35,6 +35,16 @@ def test_danger_in_the_middle_of_the_guided_questions_gets_999_then_the_question
     assert "town, district or council" in reply  # the question it was on comes back
 
 
+@pytest.mark.parametrize("role", ["i'm the DSL", "designated safeguarding lead"])
+def test_a_dsl_giving_their_role_gets_the_next_question_not_a_definition(live_bot, role):
+    who = sender()
+    for message in ("I'm worried about a child", "no"):
+        live_bot.say(who, message)
+    reply = live_bot.text(who, role)
+    assert "town, district or council" in reply
+    assert "senior member of staff with lead responsibility" not in reply  # the DSL definition
+
+
 def test_danger_after_a_direct_answer_gets_999(live_bot):
     who = sender()
     assert "0300 500 8090" in live_bot.text(who, "who do I call about a child in Mansfield")

@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/assistant.tar.gz
-TRAINING := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/nlu/lookups/*' 2>/dev/null) data/nlu/lookups/places.yml
+TRAINING := config.yml $(wildcard domain/*.yml) $(shell find data -name '*.yml' -not -path 'data/nlu/lookups/*' 2>/dev/null) data/nlu/lookups/places.yml
 KNOWLEDGE := $(shell find knowledge -name '*.yml' 2>/dev/null) $(wildcard bot/knowledge/*.py)
 
 export RASA_TELEMETRY_ENABLED := false
@@ -68,7 +68,7 @@ data/nlu/lookups/places.yml: $(KNOWLEDGE) | install
 train: $(MODEL) ## Train the model (only when data, config or domain changed)
 
 $(MODEL): $(TRAINING) | install
-	$(RASA) train --fixed-model-name assistant --out models --augmentation 0 --quiet
+	$(RASA) train --domain domain --fixed-model-name assistant --out models --augmentation 0 --quiet
 
 nlu-eval: install $(MODEL) ## Evaluate NLU on the held-out test set (tests/nlu/test_nlu.yml): intent and entity F1, confusions
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/test_nlu.yml --out var/results/nlu --successes --quiet >/dev/null

@@ -1,6 +1,6 @@
 """The guided concern: the questions case reviews say get missed, and what the answers lead to.
 
-The order and the labels live here (the question wording lives in domain.yml as utter_ask_*),
+The order and the labels live here (the question wording lives in domain/concern.yml as utter_ask_*),
 so the form, the summary and the "change my answer" handling all agree on one list.
 """
 from __future__ import annotations

@@ -7,7 +7,7 @@ toolkit and front door from knowledge/ with their sources. Nothing local is inve
 the knowledge base does not hold gets "ask your local safeguarding children partnership", not a
 neighbour's toolkit or number. The plan never asks for names; the owner is the role given.
 
-The order and labels of the questions live here (their wording is in domain.yml as
+The order and labels of the questions live here (their wording is in domain/plan.yml as
 utter_ask_plan_*), so the form, the plan and "change my answer" agree on one list.
 """
 from __future__ import annotations

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import time
 import urllib.error
@@ -73,6 +74,26 @@ def _wait_ready(bot: LiveBot, process: subprocess.Popen, timeout: float = 240) -
     raise RuntimeError(f"the assistant did not answer within {timeout}s:\n{bot.log.read_text()[-3000:]}")
 
 
+def free_port_block(count: int, start: int = 20000, end: int = 60000) -> int:
+    """The first port of `count` consecutive loopback ports nobody listens on, so that test runs in
+    several checkouts at once (or a developer's `make run`) don't collide."""
+    base = start + (os.getpid() * 7) % (end - start - count)
+    for offset in range(0, end - start, count):
+        first = start + (base - start + offset) % (end - start - count)
+        if all(_port_free(first + i) for i in range(count)):
+            return first
+    raise RuntimeError("no free block of loopback ports")
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def stop(process: subprocess.Popen) -> int:
     process.send_signal(signal.SIGTERM)
     try:
@@ -87,7 +108,8 @@ def live_bot(tmp_path_factory):
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` (make test does it first)")
     tmp = tmp_path_factory.mktemp("live")
-    ports = {"bot": 5105, "action": 5155, "widget": 8105}
+    first = free_port_block(3)
+    ports = {"bot": first, "action": first + 1, "widget": first + 2}
     process = _start(tmp, ports)
     bot = LiveBot(f"http://localhost:{ports['bot']}", f"http://localhost:{ports['widget']}", tmp / "tracker.db", tmp / "serve.log")
     try:

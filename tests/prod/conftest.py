@@ -1,6 +1,6 @@
 """Production mode with real servers: PostgreSQL, Redis, the action server, two replicas, nginx.
 
-`prod` starts the whole stack once per session on ports 6100-6105 (`deploy.stack.Stack`, the
+`prod` starts the whole stack once per session on six free consecutive ports (`deploy.stack.Stack`, the
 code `make run-prod` runs), with fresh private databases under var/test-prod/ (not the pytest
 temp directory: PostgreSQL runs as the `postgres` user when the tests run as root, and pytest's
 temp directories are private to the current user). Everything is stopped at the end, and the
@@ -16,9 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from deploy.stack import REPO, Stack
-from tests.conftest import MODEL
-
-PROXY_PORT = 6100
+from tests.conftest import MODEL, free_port_block
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +26,7 @@ def prod():
     var = REPO / "var" / "test-prod"
     shutil.rmtree(var, ignore_errors=True)
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "ENABLE_API")}
-    stack = Stack(var=var, proxy_port=PROXY_PORT, env=dict(env, RATE_LIMIT="50r/s", RATE_BURST="100"))
+    stack = Stack(var=var, proxy_port=free_port_block(6), env=dict(env, RATE_LIMIT="50r/s", RATE_BURST="100"))
     stack.start_all()
     try:
         yield stack

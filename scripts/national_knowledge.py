@@ -89,7 +89,7 @@ def area_ids(councils: list, seeds: dict) -> dict:
 
 def write(path: Path, header: str, body: dict) -> bool:
     """Write only when the content changes (keeps make's timestamps meaningful). True if written."""
-    text = header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=110)
+    text = header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -295,12 +295,52 @@ def _conflict(conflict: dict, entry: dict, sources: Sources) -> dict:
 
 # Places and postcodes ----------------------------------------------------------------------------
 
-def places(national: Path, ids: dict) -> dict:
-    by_area = defaultdict(list)
+def places(national: Path, ids: dict, tables: dict, council_level: dict) -> tuple:
+    """The gazetteer by area, checked against the postcode tables (the traps are real):
+
+    - a place whose outward code is mostly in Wales or Scotland goes to that nation, and to both
+      where the code straddles the border (the gazetteer's nearest *English* postcode can lie
+      across it: "Abbotrule, TD9" is near Hawick);
+    - a row whose outward code Code-Point does not hold (PO boxes, retired codes: BS80, LE55,
+      GY2) is left out when the name has a row with a real code, is a "City of …" name (council
+      names cover those) or points to a council holding no code of that postcode area;
+    - a row whose code one council holds entirely, but another council's, is left out when that
+      council is known by the name already (Camden, N1C), else both councils are offered.
+    Returns ({area: [[name, outcode], …]}, [[name, outcode, why left out], …]).
+    """
+    districts, beyond = tables["districts"], tables["beyond_england"]
+    areas_of_letters = defaultdict(set)
+    for code, holder in districts.items():
+        letters = re.match(r"[A-Z]+", code).group()
+        areas_of_letters[letters].update([holder] if isinstance(holder, str) else holder)
     with open(national / "places.csv", newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            by_area[ids[row["council_gss"]]].append([row["place"], row["outcode"]])
-    return {area: sorted(rows) for area, rows in sorted(by_area.items())}
+        rows = list(csv.DictReader(handle))
+    with_real_code = {row["place"].lower() for row in rows if row["outcode"] in districts or row["outcode"] in beyond}
+    by_area, left_out = defaultdict(set), []
+    for row in rows:
+        name, code, area = row["place"], row["outcode"], ids[row["council_gss"]]
+        if code in beyond and beyond[code].get("england", 0) < 1:
+            nations = [n for n, share in sorted(beyond[code].items(), key=lambda i: -i[1]) if n != "england"]
+            targets = nations if beyond[code].get("england", 0) < 0.5 else [area, *nations]
+            for target in targets:
+                by_area[target].add((name, code))
+            continue
+        if code not in districts:
+            letters = re.match(r"[A-Z]+", code).group()
+            why = ("another row of this name has a current outward code" if name.lower() in with_real_code
+                   else "a 'City of' name: the council's own names cover it" if name.startswith("City of ")
+                   else f"{area} holds no {letters} postcode" if area not in areas_of_letters[letters] else None)
+            if why:
+                left_out.append([name, code, f"outward code not in Code-Point Open; {why}"])
+                continue
+        holder = districts.get(code)
+        if isinstance(holder, str) and holder != area:
+            if holder in council_level.get(name.lower(), set()):
+                left_out.append([name, code, f"{code} is wholly {holder}, which this name already leads to"])
+                continue
+            by_area[holder].add((name, code))
+        by_area[area].add((name, code))
+    return {area: sorted(map(list, rows)) for area, rows in sorted(by_area.items())}, sorted(left_out)
 
 
 def council_names(councils: list, ids: dict) -> tuple:
@@ -363,6 +403,14 @@ def main(argv=None) -> int:
             written += 1
     reference_source = lambda file, title: {"url": f"reference:national/{file}", "title": title, "read_from": "reference file"}  # noqa: E731
     names, districts = council_names(councils, ids)
+    tables = postcode_tables(national, ids, councils)
+    aliases = yaml.safe_load((KNOWLEDGE / "places" / "aliases.yml").read_text(encoding="utf-8"))["aliases"]
+    council_level = defaultdict(set)
+    for section in (names, districts, aliases):
+        for area, area_names in section.items():
+            for name in area_names:
+                council_level[name.lower()].add(area)
+    gazetteer, left_out = places(national, ids, tables, council_level)
     written += write(KNOWLEDGE / "places" / "councils.yml", HEADER.format(files="councils.csv"), {
         "attribution": ATTRIBUTION["councils"],
         "sources": {"national_councils": reference_source("councils.csv", "Children's services authorities in England (shared reference)")},
@@ -370,8 +418,8 @@ def main(argv=None) -> int:
     written += write(KNOWLEDGE / "places" / "gazetteer.yml", HEADER.format(files="places.csv"), {
         "attribution": ATTRIBUTION["places"],
         "sources": {"national_places": reference_source("places.csv", "Place names of England with their council (shared reference)")},
-        "checked": CHECKED, "places": places(national, ids)})
-    for name, table in postcode_tables(national, ids, councils).items():
+        "checked": CHECKED, "places": gazetteer, "left_out": left_out})
+    for name, table in tables.items():
         file = "postcode_districts_beyond_england.csv" if name == "beyond_england" else f"postcode_{name}.csv"
         written += write(KNOWLEDGE / "postcodes" / f"{name}.yml", HEADER.format(files=file), {
             "attribution": ATTRIBUTION["postcodes"],

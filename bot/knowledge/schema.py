@@ -361,6 +361,7 @@ class NameList(Strict):
     aliases: Dict[str, List[str]] = {}
     nation_places: Dict[str, List[str]] = {}
     everyday_words: List[str] = []
+    left_out: List[List[str]] = Field([], description="gazetteer rows not used: [name, outward code, why]")
 
     @validator("places", each_item=True)
     def _pairs(cls, rows: List[List[str]]) -> List[List[str]]:

@@ -12,8 +12,11 @@ microseconds. The rules, because a wrong council's number is the worst answer we
   next to it ("Richmond, North Yorkshire", "Shirley in Croydon", "Richmond DL10") narrows it.
 - Wales, Scotland and Northern Ireland (every BT postcode) lead to that nation, never to an
   English council.
-- In a sentence, a name that is also an everyday word ("Street", "Hook", "Bath") counts only when
-  written as a name, and a one- or two-character outward code ("E1", "M6") only in capitals.
+- In a sentence, a name that is also an everyday word ("Street", "Hook", "Bath", "The Bar") counts
+  only when written as a name (Capitalised, not in capitals like "SEND", not opening the message);
+  an outward code on its own ("NG5", but also "S47", a section of the Children Act) only in capitals
+  after "in", "for", "postcode"… or as the whole message; a typo only in a Capitalised word after
+  "in", "at", "near"… ("she lives in Lougborough", never "working" for Woking).
 
 `resolve(text)` reads an answer to "which town?" ("Penzance", "NG5 5AB", "Richmond, North
 Yorkshire", "bath"); `mentioned_in(text)` finds every place in a whole message, in order;
@@ -44,7 +47,7 @@ _FULL = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)(\d)([A-Z]{2})$")
 _SECTOR = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?) (\d)$")
 _DISTRICT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|-|/)?\s*(?:in|near|nr|by|of|area of)?\s*(?:,|\()?\s*$", re.IGNORECASE)
-_PLACE_CUES = frozenset({"in", "at", "near", "from", "for", "around", "to", "nr"})
+_PLACE_CUES = frozenset({"in", "at", "near", "from", "for", "around", "to", "nr", "postcode", "area", "is"})
 
 
 @dataclass(frozen=True)
@@ -225,17 +228,17 @@ class PlaceResolver:
     def _written_as_name(self, key: str, words: List[_Token], index: int, text: str) -> bool:
         if key not in self._everyday:
             return True
-        if not all(word.text[:1].isupper() for word in words if word.key not in ("and", "of", "on", "upon", "the", "in")):
+        if not all(word.text[:1].isupper() and not (len(word.text) > 2 and word.text.isupper())
+                   for word in words if word.key not in ("and", "of", "on", "upon", "in")):
             return False
         return self._council_level(key) or not _sentence_start(text, words[0].start)
 
     def _may_be_typo(self, tokens: List[_Token], index: int) -> bool:
-        """Only a long word written as a name, or after "in"/"at"/"near"…, is tried as a typo."""
+        """Only a long Capitalised word after "in", "at", "near"… is tried as a typo."""
         token = tokens[index]
         if len(token.key) < 7 or not token.key.isalpha() or token.key in self._everyday:
             return False
-        after_cue = index > 0 and tokens[index - 1].key in _PLACE_CUES
-        return after_cue or (token.text[:1].isupper() and index > 0)
+        return index > 0 and tokens[index - 1].key in _PLACE_CUES and token.text[:1].isupper() and not token.text.isupper()
 
     def _apply_qualifiers(self, text: str, found: List[Tuple[Resolution, str]]) -> List[Resolution]:
         """"Shirley in Croydon", "Richmond, North Yorkshire", "Hampton, Peterborough", "Richmond
@@ -285,12 +288,22 @@ class PlaceResolver:
             candidates.append((f"{upper} {following.text.upper()}", 2, following.end))
         candidates.append((upper, 1, token.end))
         for code, size, end in candidates:
-            if strict and size == 1 and len(code) <= 2 and token.text != upper:
-                continue  # "e1", "m6": everyday in lower case; a postcode in capitals
+            if strict and size == 1 and not self._bare_code_allowed(tokens, index, token, upper):
+                continue
             result = self._postcode(code, text[token.start:end])
             if result:
                 return replace(result, span=(token.start, end)), size, code
         return None
+
+    @staticmethod
+    def _bare_code_allowed(tokens: List[_Token], index: int, token: _Token, upper: str) -> bool:
+        """An outward code alone ("NG5", "S47", "M6") is an everyday token too: it counts in capitals,
+        after a place word or as (nearly) the whole message. A full postcode needs no such care."""
+        if _FULL.match(upper):
+            return True
+        if token.text != upper:
+            return False
+        return len(tokens) <= 3 or (index > 0 and tokens[index - 1].key in _PLACE_CUES)
 
     def _postcode(self, code: str, query: str) -> Optional[Resolution]:
         code = " ".join(code.split())

@@ -266,7 +266,12 @@ def _front_door_lines(kb: KnowledgeBase, area, place: str) -> List[str]:
         where = f"\"{place}\"" if place != NOT_GIVEN else "your area"
         return [f"I don't hold checked contacts for {where}, so I won't give a number.", finder.text,
                 citation(kb, finder), "If a child is in immediate danger, call 999."]
-    lines = contact_text(kb, contact(area, "front_door"), owner=area).split("\n")
+    door = contact(area, "front_door")
+    if door is None:
+        lines = [f"I don't have a checked front-door number for {area.name}: find it on "
+                 f"{area.council.homepage or 'the council website'}."]
+    else:
+        lines = contact_text(kb, door, owner=area).split("\n")
     if area.threshold is not None:
         doc = area.threshold
         lines.append(f"Threshold document (levels of need, including early help): {doc.document}"

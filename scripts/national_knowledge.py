@@ -295,7 +295,7 @@ def _conflict(conflict: dict, entry: dict, sources: Sources) -> dict:
 
 # Places and postcodes ----------------------------------------------------------------------------
 
-def places(national: Path, ids: dict, tables: dict, council_level: dict) -> tuple:
+def places(national: Path, ids: dict, tables: dict, council_level: dict, official_names: dict) -> tuple:
     """The gazetteer by area, checked against the postcode tables (the traps are real):
 
     - a place whose outward code is mostly in Wales or Scotland goes to that nation, and to both
@@ -304,6 +304,8 @@ def places(national: Path, ids: dict, tables: dict, council_level: dict) -> tupl
     - a row whose outward code Code-Point does not hold (PO boxes, retired codes: BS80, LE55,
       GY2) is left out when the name has a row with a real code, is a "City of …" name (council
       names cover those) or points to a council holding no code of that postcode area;
+    - a row named as a council's official name ("City of Westminster") but given to another
+      council is left out: an official name is never ambiguous;
     - a row whose code one council holds entirely, but another council's, is left out when that
       council is known by the name already (Camden, N1C), else both councils are offered.
     Returns ({area: [[name, outcode], …]}, [[name, outcode, why left out], …]).
@@ -333,6 +335,10 @@ def places(national: Path, ids: dict, tables: dict, council_level: dict) -> tupl
             if why:
                 left_out.append([name, code, f"outward code not in Code-Point Open; {why}"])
                 continue
+        official = official_names.get(name.lower())
+        if official and official != area:
+            left_out.append([name, code, f"the official name of {official}'s council"])
+            continue
         holder = districts.get(code)
         if isinstance(holder, str) and holder != area:
             if holder in council_level.get(name.lower(), set()):
@@ -410,7 +416,8 @@ def main(argv=None) -> int:
         for area, area_names in section.items():
             for name in area_names:
                 council_level[name.lower()].add(area)
-    gazetteer, left_out = places(national, ids, tables, council_level)
+    official_names = {row["name"].lower(): ids[row["gss"]] for row in councils}
+    gazetteer, left_out = places(national, ids, tables, council_level, official_names)
     written += write(KNOWLEDGE / "places" / "councils.yml", HEADER.format(files="councils.csv"), {
         "attribution": ATTRIBUTION["councils"],
         "sources": {"national_councils": reference_source("councils.csv", "Children's services authorities in England (shared reference)")},

@@ -284,8 +284,8 @@ class Area(_Sourced):
     def _front_door_or_gap(cls, values: dict) -> dict:
         """A missing front door must be a recorded gap (said plainly), never a silent one."""
         if not any(contact.role == "front_door" for contact in values["contacts"]):
-            if not any("front door" in gap for gap in values["unknown"]):
-                raise ValueError("an area needs a contact with role front_door, or 'front door' listed under unknown")
+            if not any("front door" in gap and "number" in gap for gap in values["unknown"]):
+                raise ValueError("an area needs a contact with role front_door, or its number listed under unknown")
         return values
 
 

@@ -293,7 +293,10 @@ def _place_rows(item, key: str) -> Iterable[dict]:
 
 
 def _facts(item) -> Iterable[tuple]:
-    """Every sourced fact in a parsed file, with a readable path ("contacts[0]")."""
+    """Every sourced fact in a parsed file, with a readable path ("contacts[0]"). Names and
+    postcode tables are data sourced as a whole file, not facts one by one."""
+    if isinstance(item, (NameList, PostcodeTable)):
+        return
     if isinstance(item, Guidance):
         yield from ((f"concepts.{concept.id}", concept) for concept in item.concepts)
         return

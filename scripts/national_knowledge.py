@@ -87,11 +87,15 @@ def area_ids(councils: list, seeds: dict) -> dict:
     return ids
 
 
-def write(path: Path, header: str, body: dict) -> bool:
-    """Write only when the content changes (keeps make's timestamps meaningful). True if written."""
+def write(path: Path, header: str, body: dict, check: bool = False) -> bool:
+    """Write only when the content changes (keeps make's timestamps meaningful). True if it
+    changed (or, with `check`, would change: nothing is written then)."""
     text = header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
+    if check:
+        print(f"out of date: {path.relative_to(REPO)}")
+        return True
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return True
@@ -388,6 +392,7 @@ def postcode_tables(national: Path, ids: dict, councils: list) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, help="the shared/reference directory")
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if knowledge/ is not what the reference gives")
     args = parser.parse_args(argv)
     national = (args.reference or find_reference()) / "national"
     councils = read_councils(national)
@@ -402,11 +407,12 @@ def main(argv=None) -> int:
         expected.add(f"{area_id}.yml")
         record = council_record(entry, by_gss[entry["gss"]], area_id)
         written += write(KNOWLEDGE / "councils" / f"{area_id}.yml",
-                         HEADER.format(files="contacts.yml and councils.csv") + f"# {ATTRIBUTION['councils']}\n", record)
+                         HEADER.format(files="contacts.yml and councils.csv") + f"# {ATTRIBUTION['councils']}\n", record, args.check)
     for stale in (KNOWLEDGE / "councils").glob("*.yml"):
         if stale.name not in expected:
-            stale.unlink()
             written += 1
+            if not args.check:
+                stale.unlink()
     reference_source = lambda file, title: {"url": f"reference:national/{file}", "title": title, "read_from": "reference file"}  # noqa: E731
     names, districts = council_names(councils, ids)
     tables = postcode_tables(national, ids, councils)
@@ -421,19 +427,20 @@ def main(argv=None) -> int:
     written += write(KNOWLEDGE / "places" / "councils.yml", HEADER.format(files="councils.csv"), {
         "attribution": ATTRIBUTION["councils"],
         "sources": {"national_councils": reference_source("councils.csv", "Children's services authorities in England (shared reference)")},
-        "checked": CHECKED, "council_names": names, "districts": districts})
+        "checked": CHECKED, "council_names": names, "districts": districts}, args.check)
     written += write(KNOWLEDGE / "places" / "gazetteer.yml", HEADER.format(files="places.csv"), {
         "attribution": ATTRIBUTION["places"],
         "sources": {"national_places": reference_source("places.csv", "Place names of England with their council (shared reference)")},
-        "checked": CHECKED, "places": gazetteer, "left_out": left_out})
+        "checked": CHECKED, "places": gazetteer, "left_out": left_out}, args.check)
     for name, table in tables.items():
         file = "postcode_districts_beyond_england.csv" if name == "beyond_england" else f"postcode_{name}.csv"
         written += write(KNOWLEDGE / "postcodes" / f"{name}.yml", HEADER.format(files=file), {
             "attribution": ATTRIBUTION["postcodes"],
             "sources": {"code_point": reference_source(file, f"Postcode {name.replace('_', ' ')} (shared reference, OS Code-Point Open)")},
-            "checked": CHECKED, name: table})
-    print(f"{len(entries)} council records, {len(councils)} councils' names; {written} file(s) changed under {KNOWLEDGE}")
-    return 0
+            "checked": CHECKED, name: table}, args.check)
+    print(f"{len(entries)} council records, {len(councils)} councils' names; {written} file(s) "
+          f"{'out of date' if args.check else 'changed'} under {KNOWLEDGE}")
+    return 1 if args.check and written else 0
 
 
 if __name__ == "__main__":

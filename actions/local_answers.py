@@ -36,9 +36,10 @@ def place_resolution(tracker: Tracker) -> Optional[Resolution]:
         result = resolver.resolve(str(entity.get("value", "")))
         if result.status != "unknown":
             return result
-    typed = resolver.find(text) if not text.startswith("/") else None
-    if typed:
-        return typed
+    if message.get("intent", {}).get("name") == "inform_place" and not text.startswith("/"):
+        typed = resolver.find(text)  # a short answer: a typo or an everyday-word name typed alone
+        if typed:
+            return typed
     if entities:
         return resolver.resolve(str(entities[0].get("value", "")))
     area = tracker.get_slot("area")

@@ -47,6 +47,8 @@ _FULL = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)(\d)([A-Z]{2})$")
 _SECTOR = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?) (\d)$")
 _DISTRICT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|-|/)?\s*(?:in|near|nr|by|of|area of)?\s*(?:,|\()?\s*$", re.IGNORECASE)
+_FILLER = frozenset("erm um uh it its s is in at near the area town village city they live lives she he family "
+                    "from of a just outside ok yes please thanks i think maybe called".split())
 _PLACE_CUES = frozenset({"in", "at", "near", "from", "for", "around", "to", "nr", "postcode", "area", "is"})
 
 
@@ -215,7 +217,7 @@ class PlaceResolver:
         for size in range(min(self._longest, len(tokens) - index), 0, -1):
             words = tokens[index:index + size]
             key = " ".join(token.key for token in words)
-            if key in self._names and (not strict or self._written_as_name(key, words, index, text)):
+            if key in self._names and self._written_as_name(key, words, index, text, tokens, strict):
                 span = (words[0].start, words[-1].end)
                 return self._decide(text[span[0]:span[1]], key, span=span), size, key
         token = tokens[index]
@@ -225,9 +227,11 @@ class PlaceResolver:
                 return result, 1, token.key
         return None
 
-    def _written_as_name(self, key: str, words: List[_Token], index: int, text: str) -> bool:
+    def _written_as_name(self, key: str, words: List[_Token], index: int, text: str, tokens: List[_Token], strict: bool) -> bool:
         if key not in self._everyday:
             return True
+        if not strict:  # an answer to "which town?": "bath", "erm Street I think", but not "how do I escalate"
+            return all(token.key in _FILLER for token in tokens[:index] + tokens[index + len(words):])
         if not all(word.text[:1].isupper() and not (len(word.text) > 2 and word.text.isupper())
                    for word in words if word.key not in ("and", "of", "on", "upon", "in")):
             return False

@@ -299,7 +299,7 @@ def _conflict(conflict: dict, entry: dict, sources: Sources) -> dict:
 
 # Places and postcodes ----------------------------------------------------------------------------
 
-def places(national: Path, ids: dict, tables: dict, council_level: dict, official_names: dict) -> tuple:
+def places(national: Path, ids: dict, tables: dict, council_level: dict, official_names: dict, short_names: dict) -> tuple:
     """The gazetteer by area, checked against the postcode tables (the traps are real):
 
     - a place whose outward code is mostly in Wales or Scotland goes to that nation, and to both
@@ -309,7 +309,10 @@ def places(national: Path, ids: dict, tables: dict, council_level: dict, officia
       GY2) is left out when the name has a row with a real code, is a "City of …" name (council
       names cover those) or points to a council holding no code of that postcode area;
     - a row named as a council's official name ("City of Westminster") but given to another
-      council is left out: an official name is never ambiguous;
+      council is left out: an official name is never ambiguous; so is a row named as a council's
+      short name when that name has several words ("Kingston upon Thames") or the council holds
+      codes of the same postcode area (the postal town "Leicester" in LE19, in the county), while
+      "Sutton" in Cambridgeshire stays a place of its own;
     - a row whose code one council holds entirely, but another council's, is left out when that
       council is known by the name already (Camden, N1C), else both councils are offered.
     Returns ({area: [[name, outcode], …]}, [[name, outcode, why left out], …]).
@@ -342,6 +345,11 @@ def places(national: Path, ids: dict, tables: dict, council_level: dict, officia
         official = official_names.get(name.lower())
         if official and official != area:
             left_out.append([name, code, f"the official name of {official}'s council"])
+            continue
+        short = short_names.get(name.lower())
+        letters = re.match(r"[A-Z]+", code).group()
+        if short and short != area and (" " in name.strip() or short in areas_of_letters[letters]):
+            left_out.append([name, code, f"{short}'s own name, used as the postal town of a neighbouring {letters} code"])
             continue
         holder = districts.get(code)
         if isinstance(holder, str) and holder != area:
@@ -423,7 +431,8 @@ def main(argv=None) -> int:
             for name in area_names:
                 council_level[name.lower()].add(area)
     official_names = {row["name"].lower(): ids[row["gss"]] for row in councils}
-    gazetteer, left_out = places(national, ids, tables, council_level, official_names)
+    short_names = {row["short_name"].lower(): ids[row["gss"]] for row in councils}
+    gazetteer, left_out = places(national, ids, tables, council_level, official_names, short_names)
     written += write(KNOWLEDGE / "places" / "councils.yml", HEADER.format(files="councils.csv"), {
         "attribution": ATTRIBUTION["councils"],
         "sources": {"national_councils": reference_source("councils.csv", "Children's services authorities in England (shared reference)")},

@@ -20,6 +20,10 @@ from bot.places import NATIONS, Resolution
 from bot.routing import Situation, contact, route_for
 
 
+# Intents whose whole message may be just a place ("bath", "lougborough"): read as an answer.
+ANSWER_INTENTS = ("inform_place", "nlu_fallback")
+
+
 def place_resolution(tracker: Tracker) -> Optional[Resolution]:
     """The place the child lives in: from this message's words (NLU's `place` entities only say
     which mention is where the child lives and which is only where they are seen), else from a
@@ -36,7 +40,7 @@ def place_resolution(tracker: Tracker) -> Optional[Resolution]:
         result = resolver.resolve(str(entity.get("value", "")))
         if result.status != "unknown":
             return result
-    if message.get("intent", {}).get("name") == "inform_place" and not text.startswith("/"):
+    if message.get("intent", {}).get("name") in ANSWER_INTENTS and not text.startswith("/"):
         typed = resolver.find(text)  # a short answer: a typo or an everyday-word name typed alone
         if typed:
             return typed
@@ -201,3 +205,20 @@ class ActionAnswerPending(Action):
         kinds = {cls.kind: cls for cls in LocalAnswer.__subclasses__()}
         pending = tracker.get_slot("pending_question") or "contact"
         return await kinds.get(pending, ActionAnswerContact)().run(dispatcher, tracker, domain)
+
+
+class ActionFallback(Action):
+    """NLU was unsure. A message that names a place (a town NLU never saw, a postcode) is a local
+    question: the waiting question, or who to call, is answered for that place. Anything else
+    gets the usual "not sure I understood"."""
+
+    def name(self) -> Text:
+        return "action_fallback"
+
+    async def run(self, dispatcher, tracker, domain):
+        text = tracker.latest_message.get("text") or ""
+        if text.startswith("/") or shared.place_resolver().find(text) is None:
+            dispatcher.utter_message(response="utter_default")
+            return []
+        return await ActionAnswerPending().run(dispatcher, tracker, domain)
+

@@ -49,6 +49,22 @@ def queries(kb: KnowledgeBase, count: int, seed: int = 13) -> list:
     return made
 
 
+def timed(call, inputs) -> tuple:
+    """Per-call milliseconds: wall clock, and the calling thread's CPU time."""
+    wall, cpu = [], []
+    for item in inputs:
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        call(item)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+        wall.append((time.perf_counter() - start) * 1000)
+    return wall, cpu
+
+
+def _cuts(values: list) -> str:
+    cuts = statistics.quantiles(values, n=100)
+    return f"{cuts[49]:.3f} | {cuts[94]:.3f} | {cuts[98]:.3f} | {max(values):.3f}"
+
+
 def main() -> int:
     kb = KnowledgeBase()
     tracemalloc.start()
@@ -61,20 +77,16 @@ def main() -> int:
     chosen = queries(kb, QUERIES)
     for query in chosen[:200]:  # warm up
         resolver.resolve(query)
-    timings, statuses = [], {}
+    statuses = {}
     for query in chosen:
-        start = time.perf_counter()
         result = resolver.resolve(query)
-        timings.append((time.perf_counter() - start) * 1000)
         statuses[result.status] = statuses.get(result.status, 0) + 1
-    sentence_timings = []
-    for query in chosen[:2000]:
-        text = f"Hello, I'm a teacher and I'm worried about a child who lives in {query}, who do I call please?"
-        start = time.perf_counter()
-        resolver.mentioned_in(text)
-        sentence_timings.append((time.perf_counter() - start) * 1000)
-    cuts = statistics.quantiles(timings, n=100)
-    sentence_cuts = statistics.quantiles(sentence_timings, n=100)
+    sentences = [f"Hello, I'm a teacher and I'm worried about a child who lives in {q}, who do I call please?" for q in chosen[:2000]]
+    rows = []
+    for label, call, inputs in (("`resolve` (one name or postcode)", resolver.resolve, chosen),
+                                ("`mentioned_in` (a 20-word message)", resolver.mentioned_in, sentences)):
+        wall, cpu = timed(call, inputs)
+        rows += [f"| {label}, wall clock | {_cuts(wall)} |", f"| {label}, CPU time of the thread | {_cuts(cpu)} |"]
     load = os.getloadavg()
     now = dt.datetime.now(dt.timezone.utc)
     lines = [
@@ -86,10 +98,9 @@ def main() -> int:
         "sectors, full postcodes made from a random sector), answered by `PlaceResolver.resolve` from its in-memory "
         f"indexes; then 2,000 of them inside a sentence for `mentioned_in`. Answers: "
         + ", ".join(f"{status} {count:,}" for status, count in sorted(statuses.items())) + ".", "",
-        "| what | p50 ms | p95 ms | p99 ms | max ms |", "| --- | ---: | ---: | ---: | ---: |",
-        f"| `resolve` (one name or postcode) | {cuts[49]:.3f} | {cuts[94]:.3f} | {cuts[98]:.3f} | {max(timings):.3f} |",
-        f"| `mentioned_in` (a 20-word message) | {sentence_cuts[49]:.3f} | {sentence_cuts[94]:.3f} | {sentence_cuts[98]:.3f} | {max(sentence_timings):.3f} |",
-        "",
+        "| what | p50 ms | p95 ms | p99 ms | max ms |", "| --- | ---: | ---: | ---: | ---: |", *rows, "",
+        "Wall-clock figures include time the process waited for a core on this shared machine; the CPU time of the "
+        "thread is the work itself.", "",
         f"Memory added by the resolver's indexes: {added_mb:.1f} MB (tracemalloc, Python allocations while building "
         f"it from the {len(kb.places):,} names and {len(kb.postcodes):,} postcode rows already in memory); built in "
         f"{build_seconds:.2f} s, once per action server.",

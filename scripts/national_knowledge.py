@@ -242,14 +242,14 @@ def council_record(entry: dict, council: dict, area_id: str) -> dict:
     sources.table["national_contacts"] = {"url": "reference:national/contacts.yml",
                                           "title": "Front doors and out-of-hours lines of 143 councils (shared reference)",
                                           "read_from": "reference file"}
-    contacts, unknown = [], []
-    for role, field, missing in (("front_door", "front_door", "the front door's phone number"),
-                                 ("out_of_hours", "out_of_hours", "the out-of-hours phone number")):
-        line = entry.get(field) or {}
+    contacts, unknown, missing_lines = [], [], []
+    for role, missing in (("front_door", "the front door's phone number"), ("out_of_hours", "the out-of-hours phone number")):
+        line = entry.get(role) or {}
         if line.get("phone"):
             contacts.append(_contact(role, entry, line, sources))
         else:
             unknown.append(missing)
+            missing_lines.append(role)
     door = entry.get("front_door") or {}
     if door.get("phone") and not door.get("hours"):
         unknown.append("the front door's opening hours")
@@ -280,6 +280,8 @@ def council_record(entry: dict, council: dict, area_id: str) -> dict:
                                 "note": "Link from the shared reference; the procedure itself was not read here."}
     record["confidence"] = entry["confidence"]
     record["unknown"] = unknown
+    if missing_lines:
+        record["missing_lines"] = missing_lines
     record["conflicts"] = [_conflict(conflict, entry, sources) for conflict in entry.get("conflicts") or []]
     if entry.get("notes"):
         record["notes"] = " ".join(str(entry["notes"]).split())

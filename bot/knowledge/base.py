@@ -7,7 +7,6 @@ picks up a new load without a restart.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Dict, List, NamedTuple, Optional
 
 from sqlalchemy import select

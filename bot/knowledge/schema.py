@@ -276,6 +276,8 @@ class Area(_Sourced):
     escalation: Optional[Escalation] = None
     neglect_toolkit: Optional[Toolkit] = None
     unknown: List[str] = Field([], description="facts no source gave: said plainly, never guessed")
+    missing_lines: List[Literal["front_door", "out_of_hours"]] = Field(
+        [], description="lines no checked source gave a number for: the council's homepage is given instead")
     conflicts: List[Conflict] = []
     confidence: Optional[Literal["high", "medium", "low"]] = Field(None, description="the reference's overall confidence")
     notes: Optional[str] = Field(None, description="the curator's notes, for maintainers")
@@ -283,9 +285,8 @@ class Area(_Sourced):
     @root_validator(skip_on_failure=True)
     def _front_door_or_gap(cls, values: dict) -> dict:
         """A missing front door must be a recorded gap (said plainly), never a silent one."""
-        if not any(contact.role == "front_door" for contact in values["contacts"]):
-            if not any("front door" in gap and "number" in gap for gap in values["unknown"]):
-                raise ValueError("an area needs a contact with role front_door, or its number listed under unknown")
+        if not any(contact.role == "front_door" for contact in values["contacts"]) and "front_door" not in values["missing_lines"]:
+            raise ValueError("an area needs a contact with role front_door, or front_door listed under missing_lines")
         return values
 
 

@@ -286,7 +286,7 @@ class Area(_Sourced):
     def _front_door_or_gap(cls, values: dict) -> dict:
         """A missing front door must be a recorded gap (said plainly), never a silent one."""
         if not any(contact.role == "front_door" for contact in values["contacts"]) and "front_door" not in values["missing_lines"]:
-            raise ValueError("an area needs a contact with role front_door, or front_door listed under missing_lines")
+            raise ValueError("contacts: an area needs a contact with role front_door, or front_door listed under missing_lines")
         return values
 
 

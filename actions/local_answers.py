@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import shared
@@ -208,17 +208,19 @@ class ActionAnswerPending(Action):
 
 
 class ActionFallback(Action):
-    """NLU was unsure. A message that names a place (a town NLU never saw, a postcode) is a local
-    question: the waiting question, or who to call, is answered for that place. Anything else
-    gets the usual "not sure I understood"."""
+    """Replaces Rasa's default fallback (NLU unsure, or no rule or story fits). A message that
+    names a place (a town NLU never saw, a postcode, "I'm a school nurse in Penzance, who do I
+    call?" read as a role) is a local question: the waiting question, or who to call, is answered
+    for that place. Anything else gets the usual "not sure I understood", and the message is
+    forgotten as Rasa's own fallback does, so it does not steer what comes next."""
 
     def name(self) -> Text:
-        return "action_fallback"
+        return "action_default_fallback"
 
     async def run(self, dispatcher, tracker, domain):
         text = tracker.latest_message.get("text") or ""
         if text.startswith("/") or shared.place_resolver().find(text) is None:
             dispatcher.utter_message(response="utter_default")
-            return []
+            return [UserUtteranceReverted()]
         return await ActionAnswerPending().run(dispatcher, tracker, domain)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet, UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import shared
@@ -222,5 +222,7 @@ class ActionFallback(Action):
         if text.startswith("/") or shared.place_resolver().find(text) is None:
             dispatcher.utter_message(response="utter_default")
             return [UserUtteranceReverted()]
-        return await ActionAnswerPending().run(dispatcher, tracker, domain)
+        # No rule or story follows this action with the answer given, so say plainly that the turn
+        # is over; otherwise Rasa's core fallback predicts this action again and the answer repeats.
+        return [*await ActionAnswerPending().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
 

@@ -6,14 +6,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/assistant.tar.gz
-TRAINING := config.yml $(wildcard domain/*.yml) $(shell find data -name '*.yml' -not -path 'data/nlu/lookups/*' 2>/dev/null) data/nlu/lookups/places.yml
+TRAINING := config.yml $(wildcard domain/*.yml) $(shell find data -name '*.yml' 2>/dev/null)
 KNOWLEDGE := $(shell find knowledge -name '*.yml' 2>/dev/null) $(wildcard bot/knowledge/*.py)
 
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help run run-prod test shell install train knowledge lookups check-knowledge freeze clean chromium servers purge bench nlu-eval nlu-dev check-nlu-data
+.PHONY: help run run-prod test shell install train knowledge national check-knowledge freeze clean chromium servers purge bench bench-places nlu-eval nlu-dev check-nlu-data
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -60,14 +60,16 @@ var/knowledge.db: $(KNOWLEDGE) | install
 check-knowledge: install ## Validate knowledge/ and print facts, sources, stale facts and conflicts
 	$(PY) -m bot.knowledge.cli check --verbose
 
-lookups: data/nlu/lookups/places.yml ## Generate NLU lookup tables from knowledge/
+national: install ## Regenerate knowledge/councils, places and postcodes from shared/reference/national (rewrites changed files only)
+	$(PY) scripts/national_knowledge.py
 
-data/nlu/lookups/places.yml: $(KNOWLEDGE) | install
-	$(PY) -m bot.knowledge.cli lookups
+bench-places: install knowledge ## Place resolution benchmark: 10,000 random queries, p50/p95/p99 and memory (printed)
+	$(PY) scripts/bench_places.py
 
 train: $(MODEL) ## Train the model (only when data, config or domain changed)
 
 $(MODEL): $(TRAINING) | install
+	@rm -rf data/nlu/lookups  # place lookup tables of older checkouts: places are resolved in the actions now
 	$(RASA) train --domain domain --fixed-model-name assistant --out models --augmentation 0 --quiet
 
 nlu-eval: install $(MODEL) ## Evaluate NLU on the held-out test set (tests/nlu/test_nlu.yml): intent and entity F1, confusions

@@ -45,14 +45,18 @@ class ValidateConcernForm(FormValidationAction):
         if value == SKIPPED:
             return {"place": SKIPPED, "area": None}
         text = clean_answer(str(value)) or ""
-        status, area = shared.place_answer(dispatcher, text)
-        if status == "ambiguous":
+        result = shared.place_answer(dispatcher, text)
+        if result.status == "ambiguous":
             return {"place": None}
-        if area is None:
+        if result.status == "unknown":
             dispatcher.utter_message(response="utter_place_unknown_form", place=text)
-        elif status == "found":
-            dispatcher.utter_message(response="utter_place_found_form", council=area.name)
-        return {"place": text, "area": area.id if area else None}
+            return {"place": text, "area": None}
+        name = shared.knowledge_base().target_name(result.area_id)
+        if result.status == "nation":
+            dispatcher.utter_message(response="utter_place_nation_form", place=result.query, nation=name)
+        else:
+            dispatcher.utter_message(response="utter_place_found_form", place=result.query, council=name)
+        return {"place": text, "area": result.area_id}
 
     def validate_child_age(self, value, dispatcher, tracker, domain):
         answer = _answer(dispatcher, value)

@@ -55,10 +55,11 @@ class ValidatePlanForm(FormValidationAction):
         answer = _plan_answer(dispatcher, value)
         if answer in (None, SKIPPED):
             return {"plan_place": answer, "area": None}
-        status, area = shared.place_answer(dispatcher, answer)
-        if status == "ambiguous":
+        result = shared.place_answer(dispatcher, answer)
+        if result.status == "ambiguous":
             return {"plan_place": None}
-        if area is None:
+        area = shared.knowledge_base().area(result.area_id) if result.status == "found" else None
+        if area is None:  # unknown, or in another nation: no English toolkit is named
             dispatcher.utter_message(response="utter_plan_place_unknown", place=answer)
         elif area.neglect_toolkit is None:
             dispatcher.utter_message(response="utter_no_toolkit", council=area.name)

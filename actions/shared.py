@@ -1,16 +1,23 @@
-"""What every action module shares: the knowledge base, the place resolver and the clock.
+"""What every action module shares: the knowledge base, the place resolver, the clock, and the
+replies every place question needs (which council was understood, or the choices to pick from).
 
 Created on first use, so importing the actions (e.g. in tests) needs no database; tests
-replace `knowledge_base` and `now` with fakes.
+replace `knowledge_base`, `place_resolver` and `now` with fakes.
 """
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import lru_cache
+from typing import Callable, Optional
 
 from bot.knowledge.base import KnowledgeBase
 from bot.office_hours import LONDON
-from bot.places import PlaceResolver
+from bot.places import MAX_BUTTONS, PlaceResolver, Resolution
+
+# For tests of the running assistant only: ASSISTANT_CLOCK=2026-11-24T20:00 fixes the action
+# server's clock (London time), so in-hours and out-of-hours answers can be checked end to end.
+CLOCK_VARIABLE = "ASSISTANT_CLOCK"
 
 
 @lru_cache(maxsize=1)
@@ -20,33 +27,43 @@ def knowledge_base() -> KnowledgeBase:
 
 @lru_cache(maxsize=1)
 def place_resolver() -> PlaceResolver:
-    return PlaceResolver(knowledge_base().places)
+    kb = knowledge_base()
+    return PlaceResolver(kb.places, kb.postcodes)
 
 
 def now() -> dt.datetime:
+    fixed = os.environ.get(CLOCK_VARIABLE)
+    if fixed:
+        return dt.datetime.fromisoformat(fixed).replace(tzinfo=LONDON)
     return dt.datetime.now(LONDON)
 
 
-def place_answer(dispatcher, text: str):
-    """A place typed as a form answer: (status, area) from the resolver, with the shared replies.
-
-    Offers the choices when the name is ambiguous (the form then asks again) and says so when
-    the place is served by another council; the caller says what a found or unknown area means
-    for its own form. An unknown place gives no area: a neighbour's contacts are never guessed.
-    """
-    resolver = place_resolver()
-    result = resolver.resolve(text)
-    if result.status == "unknown":
-        result = next(iter(resolver.mentioned_in(text)), result)
+def offer_choices(dispatcher, result: Resolution, payload: Callable[[str], str]) -> None:
+    """Ask which council (or nation) an ambiguous place or postcode means, with a button each
+    (the first few where there are many); `payload` turns a name into what the button sends."""
     kb = knowledge_base()
+    buttons = [{"title": name, "payload": payload(name)} for name in (kb.target_name(t) for t in result.choices[:MAX_BUTTONS])]
+    if result.reason == "postcode":
+        dispatcher.utter_message(response="utter_postcode_choices", place=result.matched, buttons=buttons)
+    elif result.reason == "many":
+        dispatcher.utter_message(response="utter_place_choices_many", place=result.matched, count=len(result.choices), buttons=buttons)
+    else:
+        dispatcher.utter_message(response="utter_place_choices", place=result.query, buttons=buttons)
+
+
+def say_understood(dispatcher, result: Resolution) -> None:
+    """The one line before any number: which council was understood, and that it can be changed."""
+    council = knowledge_base().target_name(result.area_id)
+    if result.fuzzy:
+        dispatcher.utter_message(response="utter_place_understood_fuzzy", place=result.query, matched=result.matched, council=council)
+    else:
+        dispatcher.utter_message(response="utter_place_understood", place=result.query, council=council)
+
+
+def place_answer(dispatcher, text: str) -> Optional[Resolution]:
+    """A place typed as a form answer, resolved; the choices are offered when it is ambiguous (the
+    form then asks again). The caller says what a found, nation or unknown place means for its form."""
+    result = place_resolver().resolve(text)
     if result.status == "ambiguous":
-        buttons = [{"title": kb.area(a).name, "payload": kb.area(a).name} for a in result.choices]
-        buttons.append({"title": "Another council", "payload": "another council"})
-        dispatcher.utter_message(response="utter_place_choices_form", place=text, note=result.note or "", buttons=buttons)
-        return result.status, None
-    if result.status in ("found", "elsewhere") and result.area_id:
-        area = kb.area(result.area_id)
-        if result.status == "elsewhere":
-            dispatcher.utter_message(response="utter_place_redirect_form", place=result.matched, council=area.name)
-        return result.status, area
-    return "unknown", None
+        offer_choices(dispatcher, result, lambda name: name)
+    return result

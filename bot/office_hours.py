@@ -48,6 +48,13 @@ def is_open(hours: Optional[Hours], now: dt.datetime) -> Optional[bool]:
     return any(start <= minute < end for start, end in (span.split("-") for span in spans))
 
 
+def usual_office_hours(now: dt.datetime) -> bool:
+    """Weekdays 09:00-17:00, not an England bank holiday: when a front door whose hours no source
+    gives is assumed open. Outside this window its out-of-hours line is named first."""
+    local = local_time(now)
+    return local.weekday() < 5 and not bank_holiday(local.date()) and dt.time(9) <= local.time() < dt.time(17)
+
+
 def describe(hours: Optional[Hours]) -> str:
     """Hours in words, e.g. "Mon–Thu 08:00–17:15, Fri 08:00–17:00; closed weekends and bank holidays"."""
     if hours is None:

@@ -1,116 +1,381 @@
-"""Which local area does a place someone typed belong to?
+"""Which children's services authority does a place or postcode belong to, anywhere in England?
 
-Case-, punctuation- and typo-tolerant (rapidfuzz). A look-alike that belongs to another council
-is redirected with the reason; a postcode district shared between councils, or a place split
-between them, gives choices instead of a guess; anything else is reported as unknown so the
-caller can give the national route, never a neighbour's number.
+Built once from the knowledge base into in-memory indexes (names, postcode tables); answers in
+microseconds. The rules, because a wrong council's number is the worst answer we can give:
+
+- A full postcode gives its council exactly (its sector's majority council, unless the postcode
+  is one of the recorded exceptions). A sector or outward code decides only when one council holds
+  all of it; otherwise the councils holding it are the choices, and the full postcode settles it.
+- Names match whole: "Weston-super-Mare" is one name and never "Weston"; in a sentence the
+  longest name wins. Typos are forgiven only on a whole name, one or two letters at most.
+- A name held by several councils (Richmond, Kingston, Shirley…) is ambiguous until a qualifier
+  next to it ("Richmond, North Yorkshire", "Shirley in Croydon", "Richmond DL10") narrows it.
+- Wales, Scotland and Northern Ireland (every BT postcode) lead to that nation, never to an
+  English council.
+- In a sentence, a name that is also an everyday word ("Street", "Hook", "Bath", "The Bar") counts
+  only when written as a name (Capitalised, not in capitals like "SEND", not opening the message);
+  an outward code on its own ("NG5", but also "S47", a section of the Children Act) only in capitals
+  after "in", "for", "postcode"… or as the whole message; a typo only in a Capitalised word after
+  "in", "at", "near"… ("she lives in Lougborough", never "working" for Woking).
+
+`resolve(text)` reads an answer to "which town?" ("Penzance", "NG5 5AB", "Richmond, North
+Yorkshire", "bath"); `mentioned_in(text)` finds every place in a whole message, in order;
+`find(text)` is the one place a message is about (the first mentioned, or a short message read as
+an answer), or None.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import List, Optional, Sequence
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.knowledge.base import PlaceEntry
+from bot.knowledge.base import PlaceEntry, PostcodeEntry
 
-FUZZY_CUTOFF = 86
-_POSTCODE = re.compile(r"^([A-Z]{1,2}\d{1,2}[A-Z]?)(\s*\d[A-Z]{2})?$")
+NATIONS = ("wales", "scotland", "northern_ireland")
+MAX_BUTTONS = 6
+SHORT_ANSWER = 6  # words: up to this, a message may be an answer to "which town?" (everyday words count)
+# Names people use for a council or an area as a whole: they come first among choices, and a
+# qualifier of this kind ("…, Peterborough") decides even where the gazetteer has no such pairing.
+COUNCIL_LEVEL = frozenset({"council_name", "alias", "lower_tier_district", "council", "city"})
+_GAZETTEER_KINDS = frozenset({"gazetteer", "nation_place"})
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|&")
+_FULL = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)(\d)([A-Z]{2})$")
+_SECTOR = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?) (\d)$")
+_DISTRICT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|-|/)?\s*(?:in|near|nr|by|of|area of)?\s*(?:,|\()?\s*$", re.IGNORECASE)
+_FILLER = frozenset("erm um uh it its s is in at near the area town village city they live lives she he family "
+                    "from of a just outside ok yes please thanks i think maybe called".split())
+_PLACE_CUES = frozenset({"in", "at", "near", "from", "for", "around", "to", "nr", "postcode", "area", "is"})
 
 
-@dataclass
+@dataclass(frozen=True)
 class Resolution:
-    """`status`: found | ambiguous | elsewhere | unknown."""
+    """What a place or postcode leads to.
+
+    status: found (area_id is an English area) | nation (area_id is wales / scotland /
+    northern_ireland) | ambiguous (choose among `choices`) | unknown.
+    reason (for ambiguous): "name" (several places share it), "many" (more than MAX_BUTTONS),
+    "postcode" (a split sector or outward code: the full postcode decides).
+    """
 
     status: str
     query: str
     area_id: Optional[str] = None
     matched: Optional[str] = None
-    choices: List[str] = field(default_factory=list)  # area ids
-    note: Optional[str] = None
+    choices: Tuple[str, ...] = ()
+    reason: Optional[str] = None
     fuzzy: bool = False
+    span: Optional[Tuple[int, int]] = None  # where in the message it was found
+    postcode: bool = False  # read from a postcode, sector or outward code rather than a name
 
 
 def simplify(text: str) -> str:
-    text = text.lower().replace("&", " and ").replace("-", " ")
-    text = re.sub(r"[^a-z0-9 ]", "", text)
-    text = re.sub(r"\b(the|city of|borough of|royal|london|council|county|city council|county council)\b", " ", text)
-    return " ".join(text.split())
+    """Lower case, "&" as "and", "Saint" as "St", apostrophes dropped, other punctuation as spaces."""
+    text = (text or "").lower().replace("&", " and ").replace("’", "'").replace("'", "")
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return " ".join("st" if word == "saint" else word for word in text.split())
+
+
+@dataclass(frozen=True)
+class _Name:
+    target: str
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
+class _Token:
+    key: str
+    start: int
+    end: int
+    text: str
 
 
 class PlaceResolver:
-    def __init__(self, entries: Sequence[PlaceEntry]):
-        self.entries = list(entries)
-        self._by_name = {}
-        for entry in self.entries:
-            self._by_name.setdefault(simplify(entry.name), []).append(entry)
-        self._names = [name for name in self._by_name if name]
+    def __init__(self, places: Sequence[PlaceEntry], postcodes: Sequence[PostcodeEntry] = ()):
+        self._names: Dict[str, List[_Name]] = defaultdict(list)
+        self._everyday = set()
+        for entry in places:
+            key = simplify(entry.name)
+            if not key:
+                continue
+            if entry.kind == "everyday":
+                self._everyday.add(key)
+            elif entry.area_id:
+                self._names[key].append(_Name(entry.area_id, entry.kind, entry.name))
+        self._longest = max((len(key.split()) for key in self._names), default=1)
+        self._by_letter: Dict[str, List[str]] = defaultdict(list)
+        for key in self._names:
+            self._by_letter[key[0]].append(key)
+        self._districts: Dict[str, PostcodeEntry] = {}
+        self._sectors: Dict[str, PostcodeEntry] = {}
+        self._exceptions: Dict[str, str] = {}
+        self._beyond: Dict[str, dict] = {}
+        self._split_sectors: Dict[str, set] = defaultdict(set)
+        for row in postcodes:
+            if row.kind == "district":
+                self._districts[row.code] = row
+            elif row.kind == "sector":
+                self._sectors[row.code] = row
+            elif row.kind == "exception":
+                self._exceptions[row.code] = row.area_id
+                self._split_sectors[row.code[:-2]].add(row.area_id)
+            else:
+                self._beyond[row.code] = row.shares
 
-    def resolve(self, text: str) -> Resolution:
-        query = (text or "").strip()
-        if not query:
+    # Whole answers -------------------------------------------------------------------------
+
+    def resolve(self, text: Optional[str]) -> Resolution:
+        """A short answer: a postcode, a name, a qualified name, or a name with a small typo."""
+        query = " ".join((text or "").split())[:200]
+        if not simplify(query):
             return Resolution("unknown", query)
-        postcode = _POSTCODE.match(query.upper().replace("  ", " "))
+        postcode = self._postcode(query.upper(), query)
         if postcode:
-            return self._postcode(query, postcode.group(1))
+            return postcode
         key = simplify(query)
-        if not key:
-            return Resolution("unknown", query)
-        if key in self._by_name:
-            return self._decide(query, self._by_name[key], fuzzy=False)
-        matches = process.extract(key, self._names, scorer=fuzz.ratio, limit=3, score_cutoff=FUZZY_CUTOFF)
-        if not matches:
-            return Resolution("unknown", query)
-        best_score = matches[0][1]
-        close = [name for name, score, _ in matches if best_score - score < 3]
-        entries = [entry for name in close for entry in self._by_name[name]]
-        return self._decide(query, entries, fuzzy=True)
+        if key in self._names:
+            return self._decide(query, key)
+        mentions = self._mentions(query, strict=len(key.split()) > SHORT_ANSWER)
+        if mentions:
+            return replace(mentions[0], query=query) if len(mentions) == 1 else mentions[0]
+        return self._fuzzy(query, key) or Resolution("unknown", query)
 
-    def _decide(self, query: str, entries: List[PlaceEntry], fuzzy: bool) -> Resolution:
-        own = [entry for entry in entries if entry.kind not in ("elsewhere", "elsewhere_ask")]
-        areas = sorted({entry.area_id for entry in own})
-        if len(areas) == 1:
-            return Resolution("found", query, areas[0], own[0].name, fuzzy=fuzzy)
-        if len(areas) > 1:
-            return Resolution("ambiguous", query, choices=areas, matched=own[0].name, fuzzy=fuzzy)
-        other = entries[0]
-        if other.kind == "elsewhere_ask":
-            choices = sorted({e.listed_by for e in entries} | {e.area_id for e in entries if e.area_id})
-            return Resolution("ambiguous", query, choices=choices, matched=other.name, note=other.note, fuzzy=fuzzy)
-        return Resolution("elsewhere", query, other.area_id, other.name, note=other.note, fuzzy=fuzzy)
+    def find(self, text: Optional[str]) -> Optional[Resolution]:
+        """The place a message is about: the first one mentioned in it, else the whole message
+        read as an answer (a typo or an everyday-word name typed alone). None if there is none."""
+        mentions = self.mentioned_in(text)
+        if mentions:
+            return mentions[0]
+        if len(simplify(text).split()) > SHORT_ANSWER:
+            return None
+        result = self.resolve(text)
+        return result if result.status != "unknown" else None
 
-    def _postcode(self, query: str, district: str) -> Resolution:
-        entries = self._by_name.get(simplify(district), [])
-        mainly = sorted({e.area_id for e in entries if e.kind == "postcode"})
-        shared = sorted({e.area_id for e in entries if e.kind == "postcode_shared"})
-        note = "Postcode districts cross council boundaries, so please confirm the council."
-        if len(mainly) == 1 and not shared:
-            return Resolution("found", query, mainly[0], district, note=note)
-        if mainly or shared:
-            return Resolution("ambiguous", query, choices=sorted(set(mainly) | set(shared)), matched=district, note=note)
-        return Resolution("unknown", query)
+    def mentioned_in(self, text: Optional[str]) -> List[Resolution]:
+        """Every place or postcode named in a message, in the order written."""
+        return self._mentions((text or "")[:2000], strict=True)
 
-    def mentioned_in(self, text: str) -> List[Resolution]:
-        """Places named anywhere in a sentence (for what NLU missed): longest names first.
+    # Names -----------------------------------------------------------------------------------
 
-        A single short lower-case word ("ham", "hook", "bridge") is an everyday word far more
-        often than a place, so on its own it only counts when written with a capital.
-        """
-        capitalised = {simplify(word) for word in text.split() if word[:1].isupper()}
-        words = simplify(text).split()
-        found, used = [], set()
-        for size in (4, 3, 2, 1):
-            for start in range(len(words) - size + 1):
-                span = range(start, start + size)
-                if used.intersection(span):
-                    continue
-                phrase = " ".join(words[start:start + size])
-                if size == 1 and len(phrase) < 6 and phrase not in capitalised:
-                    continue
-                if phrase in self._by_name or (len(phrase) >= 6 and process.extractOne(phrase, self._names, scorer=fuzz.ratio, score_cutoff=90)):
-                    result = self.resolve(phrase)
-                    if result.status != "unknown":
-                        found.append((start, result))
-                        used.update(span)
-        return [result for _, result in sorted(found, key=lambda pair: pair[0])]
+    def _decide(self, query: str, key: str, fuzzy: bool = False, span=None) -> Resolution:
+        names = self._names[key]
+        targets = tuple(dict.fromkeys(n.target for n in sorted(names, key=_rank)))
+        matched = names[0].name
+        if len(targets) == 1:
+            status = "nation" if targets[0] in NATIONS else "found"
+            return Resolution(status, query, targets[0], matched, fuzzy=fuzzy, span=span)
+        reason = "many" if len(targets) > MAX_BUTTONS else "name"
+        return Resolution("ambiguous", query, None, matched, targets, reason, fuzzy=fuzzy, span=span)
+
+    def _council_level(self, key: str) -> bool:
+        return any(name.kind in COUNCIL_LEVEL for name in self._names.get(key, ()))
+
+    def _fuzzy(self, query: str, key: str, span=None) -> Optional[Resolution]:
+        """A whole name with one wrong letter (two in a long name); ties between names ask."""
+        if len(key) < 5:
+            return None
+        limit = 1 if len(key) < 9 else 2
+        bucket = self._by_letter.get(key[0], ())
+        hits = process.extract(key, bucket, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=10)
+        if not hits:
+            return None
+        best = min(score for _, score, _ in hits)
+        keys = [name for name, score, _ in hits if score == best]
+        curated = [k for k in keys if any(n.kind not in _GAZETTEER_KINDS for n in self._names[k])]
+        if len(curated) == 1:  # "Lougborough": Loughborough (a listed town), not Longborough
+            keys = curated
+        if len(keys) == 1:
+            return self._decide(query, keys[0], fuzzy=True, span=span)
+        targets = tuple(dict.fromkeys(n.target for k in keys for n in self._names[k]))
+        if len(targets) == 1:
+            return self._decide(query, keys[0], fuzzy=True, span=span)
+        return Resolution("ambiguous", query, None, self._names[keys[0]][0].name, targets,
+                          "many" if len(targets) > MAX_BUTTONS else "name", fuzzy=True, span=span)
+
+    # Sentences -------------------------------------------------------------------------------
+
+    def _mentions(self, text: str, strict: bool) -> List[Resolution]:
+        tokens = [_Token(simplify(m.group()) or "and", m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        found: List[Tuple[Resolution, str]] = []  # with the simplified key, for qualifiers
+        index = 0
+        while index < len(tokens):
+            hit = self._postcode_at(text, tokens, index, strict) or self._name_at(text, tokens, index, strict)
+            if hit:
+                resolution, size, key = hit
+                found.append((resolution, key))
+                index += size
+            else:
+                index += 1
+        return self._apply_qualifiers(text, found)
+
+    def _name_at(self, text: str, tokens: List[_Token], index: int, strict: bool):
+        for size in range(min(self._longest, len(tokens) - index), 0, -1):
+            words = tokens[index:index + size]
+            key = " ".join(token.key for token in words)
+            if key in self._names and self._written_as_name(key, words, index, text, tokens, strict):
+                span = (words[0].start, words[-1].end)
+                return self._decide(text[span[0]:span[1]], key, span=span), size, key
+        token = tokens[index]
+        if strict and self._may_be_typo(tokens, index):
+            result = self._fuzzy(token.text, token.key, span=(token.start, token.end))
+            if result:
+                return result, 1, token.key
+        return None
+
+    def _written_as_name(self, key: str, words: List[_Token], index: int, text: str, tokens: List[_Token], strict: bool) -> bool:
+        if key not in self._everyday:
+            return True
+        if not strict:  # an answer to "which town?": "bath", "erm Street I think", but not "how do I escalate"
+            return all(token.key in _FILLER for token in tokens[:index] + tokens[index + len(words):])
+        if not all(word.text[:1].isupper() and not (len(word.text) > 2 and word.text.isupper())
+                   for word in words if word.key not in ("and", "of", "on", "upon", "in")):
+            return False
+        return self._council_level(key) or not _sentence_start(text, words[0].start)
+
+    def _may_be_typo(self, tokens: List[_Token], index: int) -> bool:
+        """Only a long Capitalised word after "in", "at", "near"… is tried as a typo."""
+        token = tokens[index]
+        if len(token.key) < 7 or not token.key.isalpha() or token.key in self._everyday:
+            return False
+        return index > 0 and tokens[index - 1].key in _PLACE_CUES and token.text[:1].isupper() and not token.text.isupper()
+
+    def _apply_qualifiers(self, text: str, found: List[Tuple[Resolution, str]]) -> List[Resolution]:
+        """"Shirley in Croydon", "Richmond, North Yorkshire", "Hampton, Peterborough", "Richmond
+        DL10": a place next to another name or postcode is narrowed by it into one mention."""
+        results: List[Resolution] = []
+        index = 0
+        while index < len(found):
+            first, _ = found[index]
+            if index + 1 < len(found):
+                second, second_key = found[index + 1]
+                gap = text[first.span[1]:second.span[0]]
+                if _QUALIFIER_GAP.match(gap) and first.status == "ambiguous":
+                    narrowed = self._narrow(text, first, second, second_key)
+                    if narrowed:
+                        results.append(narrowed)
+                        index += 2
+                        continue
+            results.append(first)
+            index += 1
+        return results
+
+    def _narrow(self, text: str, place: Resolution, qualifier: Resolution, qualifier_key: str) -> Optional[Resolution]:
+        allowed = set(qualifier.choices) or ({qualifier.area_id} if qualifier.area_id else set())
+        common = tuple(target for target in place.choices if target in allowed)
+        span = (place.span[0], qualifier.span[1])
+        query = text[span[0]:span[1]]
+        if len(common) == 1:
+            status = "nation" if common[0] in NATIONS else "found"
+            return Resolution(status, query, common[0], f"{place.matched}, {qualifier.matched}", span=span)
+        if common:
+            return Resolution("ambiguous", query, None, place.matched, common, "name", span=span)
+        if qualifier.status in ("found", "nation") and (qualifier.postcode or self._council_level(qualifier_key)):
+            return replace(qualifier, query=query, span=span)
+        return None
+
+    # Postcodes -------------------------------------------------------------------------------
+
+    def _postcode_at(self, text: str, tokens: List[_Token], index: int, strict: bool):
+        """A full postcode ("NG5 5AB", "ng55ab"), a sector ("NG5 5") or an outward code ("NG5")."""
+        token = tokens[index]
+        if not any(ch.isdigit() for ch in token.text) or not token.text[:1].isalpha():
+            return None
+        upper = token.text.upper()
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        candidates = []
+        if following and following.start - token.end <= 2 and text[token.end:following.start].strip() == "":
+            candidates.append((f"{upper} {following.text.upper()}", 2, following.end))
+        candidates.append((upper, 1, token.end))
+        for code, size, end in candidates:
+            if strict and size == 1 and not self._bare_code_allowed(tokens, index, token, upper):
+                continue
+            result = self._postcode(code, text[token.start:end])
+            if result:
+                return replace(result, span=(token.start, end)), size, code
+        return None
+
+    @staticmethod
+    def _bare_code_allowed(tokens: List[_Token], index: int, token: _Token, upper: str) -> bool:
+        """An outward code alone ("NG5", "S47", "M6") is an everyday token too: it counts in capitals,
+        after a place word or as (nearly) the whole message. A full postcode needs no such care."""
+        if _FULL.match(upper):
+            return True
+        if token.text != upper:
+            return False
+        return len(tokens) <= 3 or (index > 0 and tokens[index - 1].key in _PLACE_CUES)
+
+    def _postcode(self, code: str, query: str) -> Optional[Resolution]:
+        code = " ".join(code.split())
+        compact = code.replace(" ", "")
+        full = _FULL.match(compact)
+        if full:
+            outward, digit, unit = full.groups()
+            return self._full(outward, digit, unit, query)
+        sector = _SECTOR.match(code)
+        if sector:
+            return self._sector(sector.group(1), sector.group(2), query)
+        if _DISTRICT.match(compact):
+            return self._district(compact, query)
+        return None
+
+    def _full(self, outward: str, digit: str, unit: str, query: str) -> Optional[Resolution]:
+        postcode = f"{outward} {digit}{unit}"
+        if outward.startswith("BT") and outward[2:3].isdigit():
+            return Resolution("nation", query, "northern_ireland", postcode, postcode=True)
+        target = self._exceptions.get(postcode)
+        if target is None and f"{outward} {digit}" in self._sectors:
+            target = self._sectors[f"{outward} {digit}"].area_id
+        if target is None and outward in self._beyond and outward not in self._districts:
+            return self._district(outward, query)
+        if target is None and outward in self._beyond:
+            # A sector missing from England's table in a border district lies over the border.
+            nations = {n: s for n, s in self._beyond[outward].items() if n != "england"}
+            target = max(nations, key=nations.get) if nations else None
+        if target is None:
+            return self._district(outward, query) if outward in self._districts else None
+        return Resolution("nation" if target in NATIONS else "found", query, target, postcode, postcode=True)
+
+    def _sector(self, outward: str, digit: str, query: str) -> Optional[Resolution]:
+        sector = f"{outward} {digit}"
+        if outward.startswith("BT") and outward[2:3].isdigit():
+            return Resolution("nation", query, "northern_ireland", sector, postcode=True)
+        row = self._sectors.get(sector)
+        if row is None:
+            return self._district(outward, query) if outward in self._districts or outward in self._beyond else None
+        holders = list((row.shares or {row.area_id: 1.0}))
+        holders += sorted(self._split_sectors.get(sector, set()) - set(holders))
+        return self._holders(query, sector, holders)
+
+    def _district(self, outward: str, query: str) -> Optional[Resolution]:
+        if outward.startswith("BT") and outward[2:3].isdigit():
+            return Resolution("nation", query, "northern_ireland", outward, postcode=True)
+        row = self._districts.get(outward)
+        beyond = self._beyond.get(outward, {})
+        if row is None and not beyond:
+            return None
+        holders = list((row.shares or {row.area_id: 1.0})) if row else []
+        holders += [nation for nation, share in sorted(beyond.items(), key=lambda item: -item[1]) if nation != "england"]
+        return self._holders(query, outward, holders)
+
+    @staticmethod
+    def _holders(query: str, code: str, holders: Iterable[str]) -> Resolution:
+        holders = tuple(dict.fromkeys(holders))
+        if len(holders) == 1:
+            return Resolution("nation" if holders[0] in NATIONS else "found", query, holders[0], code, postcode=True)
+        return Resolution("ambiguous", query, None, code, holders, "postcode", postcode=True)
+
+
+def _rank(name: _Name) -> int:
+    """Choices in order: council names and their short forms, then names the area files list by
+    hand, then the gazetteer's places."""
+    return 0 if name.kind in COUNCIL_LEVEL else 2 if name.kind in _GAZETTEER_KINDS else 1
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[:position].rstrip()
+    return not before or before[-1] in ".!?\n"

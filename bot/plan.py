@@ -251,7 +251,12 @@ def _front_door_lines(kb: KnowledgeBase, area, place: str) -> List[str]:
         finder = kb.national.find_your_council
         where = f"\"{place}\"" if place else _say("your_area")
         return [_say("no_contacts", where=where), finder.text, citation(kb, finder), _call_999()]
-    lines = contact_text(kb, contact(area, "front_door"), owner=area).split("\n")
+    door = contact(area, "front_door")
+    if door is None:
+        lines = [_say("no_front_door", council=area.name,
+                      homepage=area.council.homepage or _say("council_website"))]
+    else:
+        lines = contact_text(kb, door, owner=area).split("\n")
     if area.threshold is not None:
         doc = area.threshold
         lines.append(_say("threshold", document=doc.document) + (f" {doc.url}" if doc.url else ""))

@@ -28,9 +28,19 @@ def citation(kb: KnowledgeBase, fact, owner=None) -> str:
 
 
 def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, owner=None) -> str:
-    lines = [f"{item.name}: {item.phone}"]
+    """A line, its hours and who it is for, with a plain warning where the number is doubtful: a
+    low-confidence number is never shown as certain, and a third-party one says so."""
+    homepage = _homepage(owner)
+    if item.confidence == "low":
+        lines = [f"The number I have is from an older or uncertain page: {item.name}: {item.phone}; confirm it on {homepage} before relying on it."]
+    else:
+        lines = [f"{item.name}: {item.phone}"]
     if item.hours is not None or item.hours_text:
         lines[0] += f" ({item.hours_text or describe(item.hours)})"
+    if item.who:
+        lines.append(f"For: {item.who}")
+    if item.confidence == "medium":
+        lines.append(f"Read on pages other than the council's own (schools, NHS): confirm it on {homepage}.")
     if item.email:
         lines.append(f"Email: {item.email}")
     if item.online_form:
@@ -47,11 +57,21 @@ def route_text(kb: KnowledgeBase, route: Route) -> str:
     for number, step in enumerate(route.steps, start=1):
         lines.append(f"{number}. {step.reason}")
         if step.contact is not None:
-            lines.append("   " + contact_text(kb, step.contact).replace("\n", "\n   "))
+            owner = route.area if step.contact in (route.area.contacts if route.area else ()) else None
+            lines.append("   " + contact_text(kb, step.contact, owner=owner).replace("\n", "\n   "))
         elif step.text and step.text not in step.reason:
             lines.append(f"   {step.text}")
+        if step.cite is not None:
+            if getattr(step.cite, "url", None):
+                lines.append(f"   More: {step.cite.url}")
+            lines.append("   " + citation(kb, step.cite, kb.national))
     lines.extend(route.notes)
     return "\n".join(lines)
+
+
+def _homepage(owner) -> str:
+    council = getattr(owner, "council", None)
+    return council.homepage if council is not None and council.homepage else "the council's website"
 
 
 def threshold_text(kb: KnowledgeBase, area) -> str:

@@ -24,7 +24,7 @@ GOOD_REFERRAL = (
 
 def build_summary(kb: KnowledgeBase, answers: Dict[str, Optional[str]], route: Route, role: Optional[str],
                   place: Optional[str], child_age: Optional[str], in_danger: bool, when: dt.datetime) -> str:
-    area_name = route.area.name if route.area else "an area I don't hold checked contacts for"
+    area_name = route.area.name if route.area else route.nation.name if route.nation else "an area I don't hold checked contacts for"
     lines = [
         "SUMMARY OF A CONCERN ABOUT A CHILD (neglect)",
         f"Written: {when.strftime('%d %B %Y, %H:%M')} (UK time)",

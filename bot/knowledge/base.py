@@ -1,28 +1,36 @@
 """Read side of the knowledge base: what actions and routing ask for.
 
-The whole knowledge base is a few hundred facts, so it is read from the database once into
-validated objects and answered from memory; `reload()` picks up a new load without a restart.
+The whole knowledge base (153 areas, about 20,000 names and 50,000 postcode rows) is read from
+the database once into validated objects and plain tuples and answered from memory; `reload()`
+picks up a new load without a restart.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Dict, List, Optional
+from typing import Dict, List, NamedTuple, Optional
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from bot.knowledge.schema import Area, Concept, Contact, Guidance, National, Source
-from bot.knowledge.store import Document, PlaceName, connect
+from bot.knowledge.schema import Area, Concept, Contact, Guidance, Nation, National, Source
+from bot.knowledge.store import Document, PlaceName, PostcodeRow, connect
 
 
-@dataclass(frozen=True)
-class PlaceEntry:
+class PlaceEntry(NamedTuple):
+    """A name and where it leads (`area_id`: an area id, or wales / scotland / northern_ireland)."""
+
     name: str
     kind: str
     area_id: Optional[str]
     listed_by: str
-    note: Optional[str]
+    note: Optional[str]  # the gazetteer's outward code for the place
+
+
+class PostcodeEntry(NamedTuple):
+    code: str
+    kind: str  # district | sector | exception | beyond_england
+    area_id: str  # the majority holder
+    shares: Optional[dict]  # every holder's share when the code is split; None when one holds it all
 
 
 class KnowledgeBase:
@@ -34,6 +42,7 @@ class KnowledgeBase:
         with self.engine.connect() as connection:
             documents = connection.execute(select(Document.kind, Document.key, Document.body)).all()
             places = connection.execute(select(PlaceName.name, PlaceName.kind, PlaceName.area_id, PlaceName.listed_by, PlaceName.note)).all()
+            postcodes = connection.execute(select(PostcodeRow.code, PostcodeRow.kind, PostcodeRow.area_id, PostcodeRow.shares)).all()
         self.areas: Dict[str, Area] = {}
         self.national: Optional[National] = None
         self._guidance: List[Guidance] = []
@@ -42,14 +51,23 @@ class KnowledgeBase:
                 self.areas[key] = Area.parse_obj(body)
             elif kind == "national":
                 self.national = National.parse_obj(body)
-            else:
+            elif kind == "guidance":
                 self._guidance.append(Guidance.parse_obj(body))
         if self.national is None:
             raise LookupError("the knowledge database holds no national route: run `make knowledge`")
         self.places = [PlaceEntry(*row) for row in places]
+        self.postcodes = [PostcodeEntry(*row) for row in postcodes]
 
     def area(self, area_id: str) -> Optional[Area]:
         return self.areas.get(area_id)
+
+    def nation(self, nation_id: str) -> Optional[Nation]:
+        return next((nation for nation in self.national.nations if nation.id == nation_id), None)
+
+    def target_name(self, target: str) -> str:
+        """The name of an area ("Cornwall Council") or a nation ("Wales")."""
+        area = self.areas.get(target)
+        return area.name if area else self.nation(target).name
 
     def national_contact(self, role: str) -> Contact:
         return next(contact for contact in self.national.contacts if contact.role == role)

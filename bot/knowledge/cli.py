@@ -1,10 +1,10 @@
-"""`python -m bot.knowledge.cli load|check|lookups`: the knowledge base's command line.
+"""`python -m bot.knowledge.cli load|check`: the knowledge base's command line.
 
-- load: validate knowledge/ and write it to the database (KNOWLEDGE_DB_URL or var/knowledge.db)
+- load: validate knowledge/ and bring the database (KNOWLEDGE_DB_URL or var/knowledge.db) in line
+  with it, rewriting only the files that changed
 - check: validate, load into a scratch database, and print the counts a reviewer needs
-- lookups: write the NLU place lookup table generated from knowledge/ (concepts are matched
-  in the action instead: as a lookup table their everyday words, "escalate", "threshold",
-  were tagged in every other intent)
+
+Places are not NLU lookup tables: the actions resolve them from the message text (bot/places.py).
 """
 from __future__ import annotations
 
@@ -12,21 +12,16 @@ import argparse
 import datetime as dt
 import sys
 from collections import Counter
-from pathlib import Path
-
-import yaml
 
 from bot.knowledge.base import KnowledgeBase, stale
-from bot.knowledge.schema import GENERAL_KNOWLEDGE, Area
+from bot.knowledge.schema import GENERAL_KNOWLEDGE, Area, NameList, PostcodeTable
 from bot.knowledge.store import KnowledgeError, _facts, connect, in_memory_engine, load, parse_all
-
-LOOKUP_DIR = Path(__file__).resolve().parents[2] / "data" / "nlu" / "lookups"
 
 
 def cmd_load(_args) -> int:
     engine = connect()
     count = load(engine)
-    print(f"Loaded {count} knowledge files into {engine.url!r}")  # repr hides the password
+    print(f"Knowledge database up to date: {count} file(s) rewritten in {engine.url!r}")  # repr hides the password
     return 0
 
 
@@ -39,16 +34,27 @@ def cmd_check(args) -> int:
     read_from = Counter()
     for _, _, fact, item in facts:
         kinds = {item.sources[key].read_from for key in fact.sources}
-        read_from["live page" if "live page" in kinds else "archived copy" if "archived copy" in kinds else "seed document" if "seed document" in kinds else "general knowledge only"] += 1
+        best = next((kind for kind in ("live page", "archived copy", "seed document", "reference file") if kind in kinds), "general knowledge only")
+        read_from[best] += 1
     areas = [item for _, item in parsed if isinstance(item, Area)]
+    names = [item for _, item in parsed if isinstance(item, NameList)]
+    tables = [item for _, item in parsed if isinstance(item, PostcodeTable)]
     places = sum(len(area.places) for area in areas)
     on_general = sum(1 for area in areas for place in area.places if all(area.sources[k].url == GENERAL_KNOWLEDGE for k in place.sources))
     conflicts = [(p.name, c) for p, item in parsed for c in getattr(item, "conflicts", [])]
     unknown = [(area.id, gap) for area in areas for gap in area.unknown]
+    low = [(area.id, contact) for area in areas for contact in area.contacts if contact.confidence == "low"]
     # A real load into a throwaway database proves the files survive the round trip.
     KnowledgeBase(in_memory_engine())
-    print(f"Areas: {len(areas)} ({', '.join(a.id for a in areas)})")
-    print(f"Facts (contacts, documents, tools, definitions): {len(facts)}")
+    seeds = sorted(area.id for path, area in ((p, i) for p, i in parsed if isinstance(i, Area)) if path.parent.name == "areas")
+    print(f"Councils covered (children's services authorities): {len(areas)} ({len(seeds)} checked in depth: {', '.join(seeds)})")
+    print(f"Councils with a front-door number: {sum(1 for a in areas if any(c.role == 'front_door' for c in a.contacts))}")
+    print(f"Councils with an out-of-hours number: {sum(1 for a in areas if any(c.role == 'out_of_hours' for c in a.contacts))}")
+    print(f"Low-confidence facts (said plainly, never shown as certain): {len(low)}")
+    if args.verbose:
+        for area_id, contact in low:
+            print(f"  - {area_id}: {contact.role} {contact.phone}")
+    print(f"Facts (contacts, documents, tools, definitions, links): {len(facts)}")
     print(f"Facts without a source: {len(unsourced)}")
     for line in unsourced:
         print(f"  - {line}")
@@ -56,7 +62,13 @@ def cmd_check(args) -> int:
     for line in old:
         print(f"  - {line}")
     print("Facts by the best kind of source read: " + ", ".join(f"{k} {v}" for k, v in sorted(read_from.items())))
-    print(f"Place names: {places} ({on_general} from general knowledge, not a published source)")
+    print(f"Place names in the area files: {places} ({on_general} from general knowledge, not a published source)")
+    print("Names that lead to a council or nation: " + ", ".join(
+        f"{section.replace('_', ' ')} {sum(len(v) for item in names for v in getattr(item, section).values())}"
+        for section in ("places", "council_names", "districts", "aliases", "nation_places"))
+        + f" (aliases and other nations' places: general knowledge); gazetteer rows left out as inconsistent: {sum(len(item.left_out) for item in names)}")
+    print("Postcode rows: " + ", ".join(f"{section.replace('_', ' ')} {sum(len(getattr(t, section)) for t in tables)}"
+                                        for section in ("districts", "sectors", "exceptions", "beyond_england")))
     print(f"Recorded conflicts between sources: {len(conflicts)} ({sum(1 for _, c in conflicts if c.stated is None)} unresolved)")
     if args.verbose:
         for name, conflict in conflicts:
@@ -68,22 +80,6 @@ def cmd_check(args) -> int:
     return 1 if unsourced else 0
 
 
-def cmd_lookups(_args) -> int:
-    parsed = parse_all()
-    places = sorted({p.name for _, item in parsed if isinstance(item, Area) for p in [*item.places, *item.not_this_council]})
-    LOOKUP_DIR.mkdir(parents=True, exist_ok=True)
-    header = "# Generated by `make lookups` from knowledge/: edit knowledge/, not this file.\n"
-    for name, values in (("place", places),):
-        body = yaml.safe_dump({"version": "3.1", "nlu": [{"lookup": name, "examples": "".join(f"- {v}\n" for v in values)}]},
-                              sort_keys=False, allow_unicode=True, width=1000)
-        target = LOOKUP_DIR / f"{name}s.yml"
-        # Rewritten only when it changes, so editing a phone number does not retrain the model.
-        if not target.exists() or target.read_text(encoding="utf-8") != header + body:
-            target.write_text(header + body, encoding="utf-8")
-    print(f"Wrote {len(places)} place names to {LOOKUP_DIR}")
-    return 0
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.knowledge.cli")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -92,7 +88,6 @@ def main(argv=None) -> int:
     check.add_argument("--today", type=dt.date.fromisoformat)
     check.add_argument("-v", "--verbose", action="store_true")
     check.set_defaults(run=cmd_check)
-    sub.add_parser("lookups").set_defaults(run=cmd_lookups)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

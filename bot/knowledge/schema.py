@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Dict, List, Literal, Optional
+from typing import Dict, List, Literal, Optional, Union
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
@@ -23,6 +23,7 @@ _SPAN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _SEED = re.compile(r"^seed:[0-9a-z_]+\.txt$")
+_REFERENCE = re.compile(r"^reference:[0-9a-z_/]+\.(?:csv|yml)$")
 
 # A source of this kind names no page: it marks facts (mostly place names) that nobody read in
 # a published source. `make check-knowledge` counts the facts resting on it.
@@ -58,14 +59,15 @@ def check_url(value: str) -> str:
 class Source(Strict):
     """One page or document that facts were read from."""
 
-    url: str = Field(description="http(s) URL, 'seed:<file>.txt' or 'general knowledge'")
+    url: str = Field(description="http(s) URL, 'seed:<file>.txt', 'reference:<file>' or 'general knowledge'")
     title: str
     page_date: Optional[str] = Field(None, description="the date the page itself shows, if any")
-    read_from: Literal["archived copy", "live page", "seed document", "none"]
+    read_from: Literal["archived copy", "live page", "seed document", "reference file", "none"]
+    quote: Optional[str] = Field(None, description="the words of the page a phone number was read from")
 
     @validator("url")
     def _url(cls, value: str) -> str:
-        if value == GENERAL_KNOWLEDGE or _SEED.match(value):
+        if value == GENERAL_KNOWLEDGE or _SEED.match(value) or _REFERENCE.match(value):
             return value
         return check_url(value)
 
@@ -115,6 +117,9 @@ class Contact(Fact):
     who: Optional[str] = Field(None, description="who the line is for")
     hours: Optional[Hours] = Field(None, description="omitted when no source states them")
     hours_text: Optional[str] = Field(None, description="hours as the source words them")
+    confidence: Literal["high", "medium", "low"] = Field(
+        "high", description="high: the council's own pages agree; medium: third-party pages only; low: "
+        "conflicting, thin or older than a reorganisation (said plainly, never shown as certain)")
 
     _phone = validator("phone", allow_reuse=True)(normalise_phone)
 
@@ -233,28 +238,56 @@ def _source_refs(values: dict):
                 yield f"{label}.tools[{tool_index}]", tool.sources
 
 
+class Council(Fact):
+    """Who the council is in the national list: its ONS code, kind and homepage."""
+
+    gss: str = Field(regex=r"^E\d{8}$")
+    type: str
+    homepage: Optional[str] = None
+
+    _url = validator("homepage", allow_reuse=True)(lambda v: v and check_url(v))
+
+
+class Links(Fact):
+    """Pages worth pointing to where no fuller fact is held (partnership, procedures, reporting)."""
+
+    partnership_url: Optional[str] = None
+    procedures_url: Optional[str] = None
+    report_concern_url: Optional[str] = None
+
+    _urls = validator("partnership_url", "procedures_url", "report_concern_url", allow_reuse=True)(lambda v: v and check_url(v))
+
+
 class Area(_Sourced):
-    """One local authority's children's services: `knowledge/areas/<id>.yml`."""
+    """One children's services authority: `knowledge/areas/<id>.yml` (the ten seed areas, checked in
+    depth by hand) or `knowledge/councils/<id>.yml` (generated for the other 143)."""
 
     id: str = Field(regex=r"^[a-z_]+$")
     name: str
+    council: Council
     partnership: Optional[str] = None
     provider: Optional[str] = Field(None, description="who runs children's services, if not the council")
-    places: List[Place] = Field(..., min_items=1)
+    places: List[Place] = []
     not_this_council: List[Elsewhere] = []
-    postcodes: Optional[Postcodes] = None
-    contacts: List[Contact] = Field(..., min_items=1)
+    postcodes: Optional[Postcodes] = Field(None, description="the seed files' own notes; routing uses knowledge/postcodes/")
+    links: Optional[Links] = None
+    contacts: List[Contact] = []
     threshold: Optional[Threshold] = None
     escalation: Optional[Escalation] = None
     neglect_toolkit: Optional[Toolkit] = None
     unknown: List[str] = Field([], description="facts no source gave: said plainly, never guessed")
+    missing_lines: List[Literal["front_door", "out_of_hours"]] = Field(
+        [], description="lines no checked source gave a number for: the council's homepage is given instead")
     conflicts: List[Conflict] = []
+    confidence: Optional[Literal["high", "medium", "low"]] = Field(None, description="the reference's overall confidence")
+    notes: Optional[str] = Field(None, description="the curator's notes, for maintainers")
 
-    @validator("contacts")
-    def _has_front_door(cls, contacts: List[Contact]) -> List[Contact]:
-        if not any(contact.role == "front_door" for contact in contacts):
-            raise ValueError("an area needs a contact with role front_door")
-        return contacts
+    @root_validator(skip_on_failure=True)
+    def _front_door_or_gap(cls, values: dict) -> dict:
+        """A missing front door must be a recorded gap (said plainly), never a silent one."""
+        if not any(contact.role == "front_door" for contact in values["contacts"]) and "front_door" not in values["missing_lines"]:
+            raise ValueError("contacts: an area needs a contact with role front_door, or front_door listed under missing_lines")
+        return values
 
 
 class CouncilFinder(Fact):
@@ -266,11 +299,24 @@ class CouncilFinder(Fact):
     _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
 
 
+class Nation(Fact):
+    """Where a concern goes when the child lives in Wales, Scotland or Northern Ireland."""
+
+    id: Literal["wales", "scotland", "northern_ireland"]
+    name: str
+    route: str = Field(description="who takes the referral there, in plain words")
+    url: Optional[str] = None
+
+    _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
+
+
 class National(_Sourced):
-    """Routes that hold anywhere in England: `knowledge/national.yml`."""
+    """Routes that hold anywhere in England, and the other nations' routes: `knowledge/national.yml`."""
 
     contacts: List[Contact] = Field(..., min_items=1)
     find_your_council: CouncilFinder
+    nations: List[Nation] = []
+    attribution: List[str] = Field([], description="licences of the data this knowledge base carries")
     conflicts: List[Conflict] = []
 
 
@@ -288,3 +334,81 @@ class Guidance(_Sourced):
     """Definitions and practice notes: `knowledge/guidance/*.yml`."""
 
     concepts: List[Concept] = Field(..., min_items=1)
+
+
+_POSTCODE_KEY = {
+    "districts": re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$"),
+    "sectors": re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? \d$"),
+    "exceptions": re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$"),
+    "beyond_england": re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$"),
+}
+
+
+class NameList(Strict):
+    """Names that lead to an area or a nation: `knowledge/places/*.yml`.
+
+    Each section maps an area id (or wales / scotland / northern_ireland) to names; the section
+    says what kind of name it is. `places` entries are [name, outward code] from the gazetteer.
+    `everyday_words` are names that are also ordinary words ("Street", "Hook", "Bath"): in a
+    sentence they count only when written as a name (see bot/places.py).
+    """
+
+    attribution: Optional[str] = None
+    sources: Dict[str, Source]
+    checked: dt.date
+    places: Dict[str, List[List[str]]] = {}
+    council_names: Dict[str, List[str]] = {}
+    districts: Dict[str, List[str]] = {}
+    aliases: Dict[str, List[str]] = {}
+    nation_places: Dict[str, List[str]] = {}
+    everyday_words: List[str] = []
+    left_out: List[List[str]] = Field([], description="gazetteer rows not used: [name, outward code, why]")
+
+    @validator("places", each_item=True)
+    def _pairs(cls, rows: List[List[str]]) -> List[List[str]]:
+        for row in rows:
+            if len(row) != 2 or not _POSTCODE_KEY["districts"].match(row[1]):
+                raise ValueError(f"{row!r} is not [place name, outward code]")
+        return rows
+
+    def targets(self) -> set:
+        return {*self.places, *self.council_names, *self.districts, *self.aliases, *self.nation_places}
+
+
+class PostcodeTable(Strict):
+    """One table of `knowledge/postcodes/`: a code mapped to the area (or nation) holding all of it,
+    or to each holder's share where it is split."""
+
+    attribution: str
+    sources: Dict[str, Source]
+    checked: dt.date
+    districts: Dict[str, Union[str, Dict[str, float]]] = {}
+    sectors: Dict[str, Union[str, Dict[str, float]]] = {}
+    exceptions: Dict[str, str] = {}
+    beyond_england: Dict[str, Dict[str, float]] = {}
+
+    @root_validator(skip_on_failure=True)
+    def _codes(cls, values: dict) -> dict:
+        for section, pattern in _POSTCODE_KEY.items():
+            bad = next((code for code in values[section] if not pattern.match(code)), None)
+            if bad:
+                raise ValueError(f"{section}: {bad!r} is not a valid code for this table")
+        return values
+
+    def rows(self):
+        """(code, kind, majority target, shares or None) for every entry."""
+        for section in ("districts", "sectors", "exceptions"):
+            for code, value in getattr(self, section).items():
+                if isinstance(value, str):
+                    yield code, section[:-1], value, None
+                else:
+                    yield code, section[:-1], max(value, key=value.get), value
+        for code, shares in self.beyond_england.items():
+            yield code, "beyond_england", max(shares, key=shares.get), shares
+
+    def targets(self) -> set:
+        found = set()
+        for _, _, _, shares in self.rows():
+            found.update(shares or ())
+        found.update(value for value in (*self.districts.values(), *self.sectors.values(), *self.exceptions.values()) if isinstance(value, str))
+        return found - {"england"}

@@ -3,21 +3,26 @@
 Why a database and not the YAML at run time: production runs several Rasa processes over one
 PostgreSQL, and the knowledge is reloaded there without redeploying code. The embedded default
 is a SQLite file. The YAML is validated (see `schema.py`) before anything is written, and a
-load replaces everything in one transaction, so a bad file never leaves half a knowledge base.
+load changes everything it changes in one transaction, so a bad file never leaves half a knowledge
+base. Files are compared by content digest, so a reload after editing one file rewrites only that
+file's rows (the 50,000 postcode rows stay put when a phone number changes).
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Iterable, List
 
 import yaml
 from pydantic import ValidationError
-from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, String, Text, create_engine
+from sqlalchemy import JSON, Column, Date, Float, ForeignKey, Integer, String, Text, create_engine, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import declarative_base
 
-from bot.knowledge.schema import Area, Guidance, National
+from bot.knowledge.schema import Area, Guidance, NameList, National, PostcodeTable
+
+NATIONS = ("wales", "scotland", "northern_ireland")
 
 Base = declarative_base()
 
@@ -35,23 +40,37 @@ class Document(Base):
 
     __tablename__ = "knowledge_document"
     id = Column(Integer, primary_key=True)
-    kind = Column(String(16), nullable=False)  # area | national | guidance
+    kind = Column(String(16), nullable=False)  # area | national | guidance | names | postcodes
     key = Column(String(64), nullable=False, unique=True)
     path = Column(String(255), nullable=False)
-    body = Column(JSON, nullable=False)
+    digest = Column(String(64), nullable=False)  # of the file's bytes: unchanged files are not rewritten
+    body = Column(JSON, nullable=False)  # names and postcode files: their header only (rows below)
 
 
 class PlaceName(Base):
-    """Every name that resolves to an area: places, aliases, look-alikes and postcode districts."""
+    """Every name that leads to an area (or to Wales, Scotland or Northern Ireland)."""
 
     __tablename__ = "knowledge_place"
     id = Column(Integer, primary_key=True)
     document_id = Column(Integer, ForeignKey("knowledge_document.id"), nullable=False)
     name = Column(String(128), nullable=False, index=True)
-    kind = Column(String(32), nullable=False)
-    area_id = Column(String(64))  # the area it belongs to; null for look-alikes elsewhere
-    listed_by = Column(String(64), nullable=False)  # the area file that names it
-    note = Column(Text)
+    kind = Column(String(32), nullable=False)  # gazetteer, council_name, district, alias, nation_place, everyday, town…
+    area_id = Column(String(64))  # the area or nation it leads to (null for an everyday word)
+    listed_by = Column(String(64), nullable=False)  # the file that names it
+    note = Column(Text)  # the gazetteer's outward code for the place
+
+
+class PostcodeRow(Base):
+    """An outward code, sector or full postcode with the area (or nation) holding most or all of it."""
+
+    __tablename__ = "knowledge_postcode"
+    id = Column(Integer, primary_key=True)
+    document_id = Column(Integer, ForeignKey("knowledge_document.id"), nullable=False)
+    code = Column(String(8), nullable=False, index=True)
+    kind = Column(String(16), nullable=False)  # district | sector | exception | beyond_england
+    area_id = Column(String(64), nullable=False)  # the majority holder
+    share = Column(Float)  # the majority holder's share; null when it holds all of it
+    shares = Column(JSON)  # every holder's share when split
 
 
 class FactRow(Base):
@@ -69,11 +88,15 @@ class KnowledgeError(Exception):
     """A knowledge file that does not load; the message names the file, the entry and the field."""
 
 
+_MODELS = {"guidance": Guidance, "places": NameList, "postcodes": PostcodeTable, "areas": Area, "councils": Area}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the postcode tables load ten times faster
+
+
 def parse_file(path: Path):
     """Read and validate one knowledge file into its schema object."""
-    model = National if path.name == "national.yml" else Guidance if path.parent.name == "guidance" else Area
+    model = National if path.name == "national.yml" else _MODELS[path.parent.name]
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         raise KnowledgeError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(raw, dict):
@@ -114,9 +137,10 @@ def _entry_label(raw: dict, location: tuple) -> str:
 
 
 def knowledge_files(directory: Path = KNOWLEDGE_DIR) -> List[Path]:
-    files = sorted((directory / "areas").glob("*.yml"))
+    files = sorted((directory / "areas").glob("*.yml")) + sorted((directory / "councils").glob("*.yml"))
     files += [directory / "national.yml"] if (directory / "national.yml").exists() else []
-    files += sorted((directory / "guidance").glob("*.yml"))
+    for folder in ("guidance", "places", "postcodes"):
+        files += sorted((directory / folder).glob("*.yml"))
     return files
 
 
@@ -132,29 +156,92 @@ def parse_all(directory: Path = KNOWLEDGE_DIR) -> list:
         raise KnowledgeError("\n".join(problems))
     if not any(isinstance(item, National) for _, item in parsed):
         raise KnowledgeError(f"{directory / 'national.yml'}: missing; the national route is required")
+    _check_references(parsed)
     return parsed
 
 
+def _check_references(parsed: list) -> None:
+    """Every name and postcode leads to an area file that exists (or to another nation), each area
+    id and council code is held once, and the ten hand-checked areas are not generated twice."""
+    areas = [(path, item) for path, item in parsed if isinstance(item, Area)]
+    problems = []
+    for attribute in ("id", "gss"):
+        seen = {}
+        for path, area in areas:
+            value = area.id if attribute == "id" else area.council.gss
+            if value in seen:
+                problems.append(f"{path}: {attribute} {value!r} is also in {seen[value]}")
+            seen[value] = path
+    known = {area.id for _, area in areas} | set(NATIONS)
+    for path, item in parsed:
+        if isinstance(item, (NameList, PostcodeTable)):
+            missing = sorted(item.targets() - known)
+            if missing:
+                problems.append(f"{path}: names areas with no knowledge file: {', '.join(missing[:5])}")
+    if problems:
+        raise KnowledgeError("\n".join(problems))
+
+
 def load(engine: Engine, directory: Path = KNOWLEDGE_DIR) -> int:
-    """Validate all files, then replace the stored knowledge in one transaction. Returns file count."""
+    """Validate all files, then bring the database in line with them in one transaction: files
+    whose content changed (or that are new) are rewritten, removed files are deleted, the rest are
+    left as they are. Returns the number of files rewritten."""
     parsed = parse_all(directory)
-    Base.metadata.create_all(engine)
+    _fresh_schema(engine)
+    changed = 0
     with engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(table.delete())
+        stored = {key: (row_id, digest) for row_id, key, digest in
+                  connection.execute(select(Document.id, Document.key, Document.digest)).all()}
+        wanted = set()
         for path, item in parsed:
             kind, key = _kind_key(path, item)
-            body = yaml.safe_load(path.read_text(encoding="utf-8"))
-            document_id = connection.execute(
-                Document.__table__.insert().values(kind=kind, key=key, path=str(path.name), body=_jsonable(body))
-            ).inserted_primary_key[0]
-            rows = list(_place_rows(item)) if isinstance(item, Area) else []
-            if rows:
-                connection.execute(PlaceName.__table__.insert(), [dict(row, document_id=document_id) for row in rows])
-            facts = [dict(path=p, checked=f.checked, sources=f.sources, document_id=document_id) for p, f in _facts(item)]
-            if facts:
-                connection.execute(FactRow.__table__.insert(), facts)
-    return len(parsed)
+            wanted.add(key)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if key in stored and stored[key][1] == digest:
+                continue
+            if key in stored:
+                _delete(connection, stored[key][0])
+            _insert(connection, path, item, kind, key, digest)
+            changed += 1
+        for key in set(stored) - wanted:
+            _delete(connection, stored[key][0])
+            changed += 1
+    return changed
+
+
+def _fresh_schema(engine: Engine) -> None:
+    """Create the tables; a database from an older layout is dropped and rebuilt from the files."""
+    columns = {column["name"] for column in inspect(engine).get_columns("knowledge_document")} if inspect(engine).has_table("knowledge_document") else None
+    if columns is not None and ("digest" not in columns or not inspect(engine).has_table("knowledge_postcode")):
+        Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+
+
+def _delete(connection, document_id: int) -> None:
+    for table in (PlaceName.__table__, PostcodeRow.__table__, FactRow.__table__):
+        connection.execute(table.delete().where(table.c.document_id == document_id))
+    connection.execute(Document.__table__.delete().where(Document.__table__.c.id == document_id))
+
+
+def _insert(connection, path: Path, item, kind: str, key: str, digest: str) -> None:
+    body = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
+    if isinstance(item, (NameList, PostcodeTable)):
+        body = {field: body[field] for field in ("attribution", "sources", "checked") if field in body}
+    document_id = connection.execute(
+        Document.__table__.insert().values(kind=kind, key=key, path=str(path.relative_to(path.parents[1])), digest=digest,
+                                           body=_jsonable(body))
+    ).inserted_primary_key[0]
+    places = list(_place_rows(item, key))
+    if places:
+        connection.execute(PlaceName.__table__.insert(), [dict(row, document_id=document_id) for row in places])
+    if isinstance(item, PostcodeTable):
+        rows = [dict(code=code, kind=code_kind, area_id=target, share=(shares or {}).get(target), shares=shares, document_id=document_id)
+                for code, code_kind, target, shares in item.rows()]
+        connection.execute(PostcodeRow.__table__.insert(), rows)
+    if isinstance(item, (Area, National, Guidance)):
+        facts = [dict(path=p, checked=f.checked, sources=f.sources, document_id=document_id) for p, f in _facts(item)]
+        if facts:
+            connection.execute(FactRow.__table__.insert(), facts)
 
 
 def _kind_key(path: Path, item) -> tuple:
@@ -162,6 +249,10 @@ def _kind_key(path: Path, item) -> tuple:
         return "area", item.id
     if isinstance(item, National):
         return "national", "national"
+    if isinstance(item, NameList):
+        return "names", f"places/{path.stem}"
+    if isinstance(item, PostcodeTable):
+        return "postcodes", f"postcodes/{path.stem}"
     return "guidance", f"guidance/{path.stem}"
 
 
@@ -176,21 +267,36 @@ def _jsonable(value):
     return value
 
 
-def _place_rows(area: Area) -> Iterable[dict]:
-    for place in area.places:
-        yield dict(name=place.name, kind=place.kind, area_id=area.id, listed_by=area.id, note=None)
-    for other in area.not_this_council:
-        kind = "elsewhere_ask" if other.ask else "elsewhere"
-        yield dict(name=other.name, kind=kind, area_id=other.area, listed_by=area.id, note=other.actually)
-    if area.postcodes:
-        for district in area.postcodes.mainly_in_area:
-            yield dict(name=district, kind="postcode", area_id=area.id, listed_by=area.id, note=None)
-        for district in area.postcodes.shared_with_neighbours:
-            yield dict(name=district, kind="postcode_shared", area_id=area.id, listed_by=area.id, note=None)
+_NAME_KINDS = {"council_names": "council_name", "districts": "lower_tier_district", "aliases": "alias", "nation_places": "nation_place"}
+
+
+def _place_rows(item, key: str) -> Iterable[dict]:
+    """The names a file contributes. A seed area's own look-alike list only adds the ones it sends
+    to an area (or asks about); the national gazetteer covers every other place."""
+    if isinstance(item, NameList):
+        for target, rows in item.places.items():
+            yield from (dict(name=name, kind="gazetteer", area_id=target, listed_by=key, note=outcode) for name, outcode in rows)
+        for section, kind in _NAME_KINDS.items():
+            for target, names in getattr(item, section).items():
+                yield from (dict(name=name, kind=kind, area_id=target, listed_by=key, note=None) for name in names)
+        yield from (dict(name=word, kind="everyday", area_id=None, listed_by=key, note=None) for word in item.everyday_words)
+        return
+    if not isinstance(item, Area):
+        return
+    for place in item.places:
+        yield dict(name=place.name, kind=place.kind, area_id=item.id, listed_by=item.id, note=None)
+    for other in item.not_this_council:
+        if other.area:
+            yield dict(name=other.name, kind="redirect", area_id=other.area, listed_by=item.id, note=None)
+        if other.ask:
+            yield dict(name=other.name, kind="split", area_id=item.id, listed_by=item.id, note=None)
 
 
 def _facts(item) -> Iterable[tuple]:
-    """Every sourced fact in a parsed file, with a readable path ("contacts[0]")."""
+    """Every sourced fact in a parsed file, with a readable path ("contacts[0]"). Names and
+    postcode tables are data sourced as a whole file, not facts one by one."""
+    if isinstance(item, (NameList, PostcodeTable)):
+        return
     if isinstance(item, Guidance):
         yield from ((f"concepts.{concept.id}", concept) for concept in item.concepts)
         return
@@ -198,8 +304,9 @@ def _facts(item) -> Iterable[tuple]:
         yield f"contacts[{index}].{contact.role}", contact
     if isinstance(item, National):
         yield "find_your_council", item.find_your_council
+        yield from ((f"nations.{nation.id}", nation) for nation in item.nations)
         return
-    for name in ("threshold", "escalation", "neglect_toolkit"):
+    for name in ("council", "links", "threshold", "escalation", "neglect_toolkit"):
         fact = getattr(item, name)
         if fact is not None:
             yield name, fact

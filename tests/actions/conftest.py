@@ -30,7 +30,8 @@ def wired(kb, monkeypatch):
     """Point the actions at the test knowledge base and a clock the test can set."""
     clock = {"now": TUESDAY_10AM}
     monkeypatch.setattr(shared, "knowledge_base", lambda: kb)
-    monkeypatch.setattr(shared, "place_resolver", lambda: PlaceResolver(kb.places))
+    resolver = PlaceResolver(kb.places, kb.postcodes)
+    monkeypatch.setattr(shared, "place_resolver", lambda: resolver)
     monkeypatch.setattr(shared, "now", lambda: clock["now"])
     return clock
 

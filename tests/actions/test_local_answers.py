@@ -45,8 +45,17 @@ def test_out_of_office_hours_the_emergency_duty_team_comes_first(dispatcher, wir
 
 
 def test_place_with_a_typo_found_in_the_words_when_nlu_missed_it(dispatcher):
-    run(ActionAnswerContact(), dispatcher, tracker("who do i ring in lougborough", "ask_contact"))
+    run(ActionAnswerContact(), dispatcher, tracker("who do i ring in Lougborough", "ask_contact"))
     assert phone("leicestershire", "front_door") in said(dispatcher)
+
+
+def test_a_lower_case_typo_in_a_sentence_is_asked_about_then_read_as_the_answer(dispatcher):
+    run(ActionAnswerContact(), dispatcher, tracker("who do i ring in lougborough", "ask_contact"))
+    assert dispatcher.messages[0]["response"] == "utter_ask_place"  # never a guess at a lower-case word
+    answer = dispatcher.__class__()
+    run(ActionAnswerPending(), answer, tracker("lougborough", "inform_place", slots={"pending_question": "contact"}))
+    assert answer.messages[0]["response"] == "utter_place_understood_fuzzy"
+    assert phone("leicestershire", "front_door") in said(answer)
 
 
 def test_missing_place_is_asked_for_then_the_waiting_question_is_answered(dispatcher):
@@ -54,21 +63,22 @@ def test_missing_place_is_asked_for_then_the_waiting_question_is_answered(dispat
     assert dispatcher.messages[0]["response"] == "utter_ask_place"
     assert {"event": "slot", "timestamp": None, "name": "pending_question", "value": "escalation"} in events
     follow_up = dispatcher.__class__()
-    run(ActionAnswerPending(), follow_up, tracker("Kingston", "inform_place", [{"entity": "place", "value": "Kingston"}],
+    run(ActionAnswerPending(), follow_up, tracker("Surbiton", "inform_place", [{"entity": "place", "value": "Surbiton"}],
                                                   slots={"pending_question": "escalation"}))
     assert follow_up.messages[-1]["response"] == "utter_escalation_answer"
     assert "Professional Conflict Resolution" in said(follow_up)
 
 
 def test_unknown_place_gets_the_national_route_and_no_local_number(dispatcher):
-    run(ActionAnswerContact(), dispatcher, tracker("who do I call in Truro", "ask_contact", [{"entity": "place", "value": "Truro"}]))
+    run(ActionAnswerContact(), dispatcher, tracker("who do I call in Narnia", "ask_contact", [{"entity": "place", "value": "Narnia"}]))
     text = said(dispatcher)
     assert "0808 800 5000" in text
     assert not [number for number in all_area_phones() if number in text]
 
 
 def test_child_who_lives_in_one_area_and_is_seen_in_another_uses_where_they_live(dispatcher):
-    entities = [{"entity": "place", "value": "Oakham", "role": "lives"}, {"entity": "place", "value": "Leicester", "role": "seen"}]
+    entities = [{"entity": "place", "value": "Oakham", "role": "lives", "start": 9, "end": 15},
+                {"entity": "place", "value": "Leicester", "role": "seen", "start": 38, "end": 47}]
     run(ActionAnswerContact(), dispatcher, tracker("lives in Oakham but goes to school in Leicester", "ask_contact", entities))
     text = said(dispatcher)
     assert phone("rutland", "front_door") in text
@@ -83,7 +93,7 @@ def test_out_of_hours_question_gives_the_emergency_duty_team(dispatcher):
 
 
 def test_threshold_names_the_document_and_its_levels(dispatcher):
-    run(ActionAnswerThreshold(), dispatcher, tracker("thresholds in kingston", "ask_threshold", [{"entity": "place", "value": "Kingston"}]))
+    run(ActionAnswerThreshold(), dispatcher, tracker("thresholds in kingston upon thames", "ask_threshold", [{"entity": "place", "value": "kingston upon thames"}]))
     text = said(dispatcher)
     assert "London Threshold Document" in text and "Level 4" in text
 

@@ -26,12 +26,12 @@ def test_place_in_a_sentence_is_found(dispatcher):
 
 def test_ambiguous_place_is_asked_again_with_choices(dispatcher):
     assert form.validate_plan_place("Braunstone", dispatcher, tracker(), {}) == {"plan_place": None}
-    assert dispatcher.messages[0]["response"] == "utter_place_choices_form"
-    assert len(dispatcher.messages[0]["buttons"]) == 3  # two councils and "Another council"
+    assert dispatcher.messages[0]["response"] == "utter_place_choices"
+    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["Leicester City Council", "Leicestershire County Council"]
 
 
 def test_unknown_place_is_kept_and_no_area_guessed(dispatcher):
-    assert form.validate_plan_place("Truro", dispatcher, tracker(), {}) == {"plan_place": "Truro", "area": None}
+    assert form.validate_plan_place("Narnia", dispatcher, tracker(), {}) == {"plan_place": "Narnia", "area": None}
     assert dispatcher.messages[0]["response"] == "utter_plan_place_unknown"
 
 

@@ -27,4 +27,4 @@ def kb(engine) -> KnowledgeBase:
 
 @pytest.fixture(scope="session")
 def resolver(kb) -> PlaceResolver:
-    return PlaceResolver(kb.places)
+    return PlaceResolver(kb.places, kb.postcodes)

@@ -16,10 +16,17 @@ REPO = Path(__file__).resolve().parents[2]
 VENV_PYTHON = REPO / ".venv" / "bin" / "python"
 
 
+HAND_WRITTEN = ("areas", "guidance", "national.yml")
+
+
 @pytest.fixture
 def knowledge_copy(tmp_path) -> Path:
+    """The hand-written core (the ten seed areas, guidance, national.yml): enough for the failure
+    cases, and quick. The generated England-wide files are loaded once per session (conftest)."""
     target = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE_DIR, target)
+    for name in HAND_WRITTEN:
+        source = KNOWLEDGE_DIR / name
+        shutil.copytree(source, target / name) if source.is_dir() else shutil.copy(source, target / name)
     return target
 
 
@@ -42,7 +49,7 @@ def front_door(data: dict) -> dict:
 
 
 def test_unchanged_copy_loads(knowledge_copy):
-    assert load(connect("sqlite://"), directory=knowledge_copy) == len(list(KNOWLEDGE_DIR.rglob("*.yml")))
+    assert load(connect("sqlite://"), directory=knowledge_copy) == len(list(knowledge_copy.rglob("*.yml")))
 
 
 def test_phone_number_too_short_names_file_entry_and_field(knowledge_copy):
@@ -168,8 +175,21 @@ def test_a_good_reload_replaces_the_old_knowledge(knowledge_copy):
     assert next(c.phone for c in kb.area("leicester").contacts if c.role == "front_door") == "0116 454 1005"
 
 
+def test_a_reload_rewrites_only_the_files_that_changed(tmp_path):
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, target)
+    engine = connect(f"sqlite:///{tmp_path / 'knowledge.db'}")
+    assert load(engine, directory=target) == len(list(target.rglob("*.yml")))
+    assert load(engine, directory=target) == 0
+    edit_area(target, "leicester", lambda d: front_door(d).update(phone="0116 454 1005"))
+    assert load(engine, directory=target) == 1
+    kb = KnowledgeBase(engine)
+    assert next(c.phone for c in kb.area("leicester").contacts if c.role == "front_door") == "0116 454 1005"
+    assert len(kb.areas) == 153 and len(kb.postcodes) > 50000
+
+
 def test_session_knowledge_base_holds_every_area_and_the_national_route(kb):
-    assert sorted(kb.areas) == sorted(p.stem for p in (KNOWLEDGE_DIR / "areas").glob("*.yml"))
+    assert sorted(kb.areas) == sorted(p.stem for folder in ("areas", "councils") for p in (KNOWLEDGE_DIR / folder).glob("*.yml"))
     assert kb.national_contact("helpline").phone
     assert kb.concepts()
 
@@ -186,4 +206,7 @@ def test_cli_check_reports_no_unsourced_facts():
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Facts without a source: 0" in result.stdout
-    assert "Areas: 10" in result.stdout
+    assert "Councils covered (children's services authorities): 153" in result.stdout
+    for line in ("Councils with a front-door number: ", "Councils with an out-of-hours number: ", "Low-confidence facts",
+                 "Recorded conflicts between sources: "):
+        assert line in result.stdout

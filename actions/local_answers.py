@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import shared
 from bot import render
 from bot.ages import age_from
-from bot.places import Resolution
+from bot.places import ANOTHER_COUNCIL, Resolution
 from bot.routing import Situation, contact, route_for
 
 
@@ -64,7 +64,7 @@ class LocalAnswer(Action):
             return [SlotSet("pending_question", self.kind)]
         if result.status == "ambiguous":
             buttons = [{"title": kb.area(a).name, "payload": f'/inform_place{{"place": "{kb.area(a).name}"}}'} for a in result.choices]
-            buttons.append({"title": "Another council", "payload": '/inform_place{"place": "another council"}'})
+            buttons.append({"title": "Another council", "payload": f'/inform_place{{"place": "{ANOTHER_COUNCIL}"}}'})
             dispatcher.utter_message(response="utter_place_choices", place=result.query, note=result.note or "", buttons=buttons)
             return [SlotSet("pending_question", self.kind)]
         if result.status == "unknown" or (result.status == "elsewhere" and not result.area_id):

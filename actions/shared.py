@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from bot.knowledge.base import KnowledgeBase
 from bot.office_hours import LONDON
-from bot.places import PlaceResolver
+from bot.places import ANOTHER_COUNCIL, PlaceResolver
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +41,7 @@ def place_answer(dispatcher, text: str):
     kb = knowledge_base()
     if result.status == "ambiguous":
         buttons = [{"title": kb.area(a).name, "payload": kb.area(a).name} for a in result.choices]
-        buttons.append({"title": "Another council", "payload": "another council"})
+        buttons.append({"title": "Another council", "payload": ANOTHER_COUNCIL})
         dispatcher.utter_message(response="utter_place_choices_form", place=text, note=result.note or "", buttons=buttons)
         return result.status, None
     if result.status in ("found", "elsewhere") and result.area_id:

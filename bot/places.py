@@ -16,6 +16,8 @@ from rapidfuzz import fuzz, process
 from bot.knowledge.base import PlaceEntry
 
 FUZZY_CUTOFF = 86
+# The choice offered beside the councils of an ambiguous place: none of these, so no area.
+ANOTHER_COUNCIL = "another council"
 _POSTCODE = re.compile(r"^([A-Z]{1,2}\d{1,2}[A-Z]?)(\s*\d[A-Z]{2})?$")
 
 

@@ -135,3 +135,20 @@ def purge_log_files(folder: Path, days: float, now: Optional[float] = None) -> i
             path.unlink()
             deleted += 1
     return deleted
+
+
+def main(argv=None) -> int:
+    """`python -m bot.private_logs FILE`: what comes on standard input into a `PrivateLogFile`."""
+    import sys
+
+    argv = sys.argv[1:] if argv is None else argv
+    handler = PrivateLogFile(Path(argv[0]), keep_days())
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    for line in sys.stdin:
+        handler.emit(logging.makeLogRecord({"msg": hide_tokens(line.rstrip("\n")), "levelno": logging.INFO}))
+    handler.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

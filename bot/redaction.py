@@ -80,9 +80,9 @@ _ADDRESS = re.compile(
 # Streets named in one word: "61 Kingsway", "4 Southgate".
 _ADDRESS_ONE_WORD = re.compile(r"\b\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate)\b")
 
-_SCHOOL_TYPES = ("primary(?:\s+school)?|academy|infants?(?:\s+school)?|juniors?(?:\s+school)?|nursery(?:\s+school)?|"
-                 "college|high(?:\s+school)?|school|secondary(?:\s+school)?|c\s?of\s?e(?:\s+\w+)?|cofe(?:\s+\w+)?|"
-                 "r\.?c\.?(?:\s+\w+)?|catholic(?:\s+\w+)?|grammar(?:\s+school)?|free\s+school")
+_SCHOOL_TYPES = (r"primary(?:\s+school)?|academy|infants?(?:\s+school)?|juniors?(?:\s+school)?|nursery(?:\s+school)?|"
+                 r"college|high(?:\s+school)?|school|secondary(?:\s+school)?|c\s?of\s?e(?:\s+\w+)?|cofe(?:\s+\w+)?|"
+                 r"r\.?c\.?(?:\s+\w+)?|catholic(?:\s+\w+)?|grammar(?:\s+school)?|free\s+school")
 _SCHOOL = re.compile(rf"((?:\b[A-Za-z][A-Za-z'’.-]*\s+){{1,3}}?)(?:{_SCHOOL_TYPES})\b", re.IGNORECASE)
 _SAINT = re.compile(r"\bS(?:ain)?t\.?\s+[A-Z][a-z]+(?:['’]s)?(?:\s+(?:and|&)\s+S(?:ain)?t\.?\s+[A-Z][a-z]+(?:['’]s)?)?")
 _SCHOOL_CUE = re.compile(r"\b(?:at|attends|attending|attended|goes\s+to|go\s+to|went\s+to|from|pupil\s+at|student\s+at|"

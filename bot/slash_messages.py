@@ -52,4 +52,6 @@ def admitted(text: str, offered: Iterable[str], validators: Validators) -> str:
         checked = check(value) if check and isinstance(value, str) else None
         if checked is not None:
             kept[name] = checked
+    if kept == entities:
+        return stripped
     return f"/{match.group('intent')}" + (json.dumps(kept) if kept else "")

@@ -266,6 +266,18 @@ def test_copy_summary_to_clipboard_and_downloads(page, widget_url, fake_bot):
     assert Path(dl.value.path()).read_text(encoding="utf-8") == ACTION_PLAN
 
 
+def test_a_download_is_only_ever_plain_text_or_markdown(page, widget_url, fake_bot):
+    open_widget(page, widget_url)
+    send(page, "html download")
+    link = page.get_by_role("link", name="Download report.txt")
+    expect(link).to_have_attribute("download", "report.txt")
+    with page.expect_download() as dl:
+        link.click()
+    assert dl.value.suggested_filename == "report.txt"
+    assert page.evaluate("""async (href) => (await fetch(href)).headers.get('content-type')""",
+                         link.get_attribute("href")).startswith("text/plain")
+
+
 def test_action_plan_card_copies_the_text_and_downloads_markdown(page, widget_url, fake_bot):
     open_widget(page, widget_url)
     send(page, "plan")

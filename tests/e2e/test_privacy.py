@@ -23,10 +23,10 @@ CONVERSATION = [
     "Bulwell",
     "Jayden is 10, DOB 12/03/2016",
     "Jayden (10) lives with mum Kelly Brightwater at 12 Acacia Avenue, NG6 8AB, and comes in hungry most days",
-    "he gets himself up and to school, mum Kelly Brightwater is often asleep",
+    "mum Kelly Brightwater says he has cereal for tea most nights",
     "he's losing weight; his NHS number is 943 476 5919",
     "missed 3 dentist appointments this year",
-    "I emailed mum at kelly.brightwater@example.org and she said things are fine",
+    "I wrote to mum at kelly.brightwater@example.org and she says all is well at home",
     "the school nurse knows",
     "no plan yet",
     "mum agrees to everything but nothing changes",
@@ -48,7 +48,11 @@ def test_after_a_guided_conversation_no_identifier_is_in_any_file_or_log(live_bo
     who = new_sender()
     replies = [live_bot.text(who, message) for message in CONVERSATION]
     assert IN_DANGER in replies[0]
-    assert "summary" in replies[-1].lower()  # the conversation went all the way through
+    for _ in range(4):  # if understanding took an answer for something else, the question comes again
+        if "here is a summary" in replies[-1].lower():
+            break
+        replies.append(live_bot.text(who, "skip"))
+    assert "here is a summary" in replies[-1].lower()  # the conversation went all the way through
     stored = json.dumps(live_bot.stored_events(who))
     assert "Bulwell" in stored  # the place, which the assistant needs, is kept
     for kind, value in IDENTIFIERS.items():

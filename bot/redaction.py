@@ -84,6 +84,7 @@ _SCHOOL_TYPES = (r"primary(?:\s+school)?|academy|infants?(?:\s+school)?|juniors?
                  r"college|high(?:\s+school)?|school|secondary(?:\s+school)?|c\s?of\s?e(?:\s+\w+)?|cofe(?:\s+\w+)?|"
                  r"r\.?c\.?(?:\s+\w+)?|catholic(?:\s+\w+)?|grammar(?:\s+school)?|free\s+school")
 _SCHOOL = re.compile(rf"((?:\b[A-Za-z][A-Za-z'’.-]*\s+){{1,3}}?)(?:{_SCHOOL_TYPES})\b", re.IGNORECASE)
+_SCHOOL_AFTER_SAINT = re.compile(rf"\s+(?:{_SCHOOL_TYPES})\b", re.IGNORECASE)
 _SAINT = re.compile(r"\bS(?:ain)?t\.?\s+[A-Z][a-z]+(?:['’]s)?(?:\s+(?:and|&)\s+S(?:ain)?t\.?\s+[A-Z][a-z]+(?:['’]s)?)?")
 _SCHOOL_CUE = re.compile(r"\b(?:at|attends|attending|attended|goes\s+to|go\s+to|went\s+to|from|pupil\s+at|student\s+at|"
                          r"on\s+roll\s+at|in\s+(?:y(?:ea)?r?\s*\d+|reception)\s+at)\s*$", re.IGNORECASE)
@@ -271,11 +272,10 @@ def _schools(text: str, today: dt.date) -> Iterator[Found]:
         start = match.end(1) - len(" ".join(chosen)) - (len(match.group(1)) - len(match.group(1).rstrip()))
         if named or _SCHOOL_CUE.search(text[:start]):
             yield Found(start, match.end(), "school")
-    for match in _SAINT.finditer(text):
-        after = text[match.end():]
-        if _SCHOOL_CUE.search(text[:match.start()]) or re.match(rf"\s+(?:{_SCHOOL_TYPES})\b", after, re.IGNORECASE):
-            end = match.end() + (re.match(rf"\s+(?:{_SCHOOL_TYPES})\b", after, re.IGNORECASE) or re.match("", "")).end()
-            yield Found(match.start(), end, "school")
+    for match in _SAINT.finditer(text):  # "St Mary's": a school after "at", "goes to", or before "Primary"
+        kind = _SCHOOL_AFTER_SAINT.match(text, match.end())
+        if kind or _SCHOOL_CUE.search(text[:match.start()]):
+            yield Found(match.start(), kind.end() if kind else match.end(), "school")
 
 
 FINDERS: List[Callable[[str, dt.date], Iterator[Found]]] = [

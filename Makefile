@@ -42,8 +42,8 @@ $(VENV)/.installed: requirements.txt constraints.txt
 chromium: ## Install Debian's Chromium for the widget's browser tests (needs root or sudo)
 	@scripts/apt-install chromium=chromium
 
-servers: ## Install Debian's PostgreSQL, Redis and nginx for production mode (needs root or sudo)
-	@scripts/apt-install '/usr/lib/postgresql/*/bin/postgres=postgresql' redis-server=redis-server nginx=nginx
+servers: ## Install Debian's PostgreSQL, Redis, nginx and acl for production mode (needs root or sudo)
+	@scripts/apt-install '/usr/lib/postgresql/*/bin/postgres=postgresql' redis-server=redis-server nginx=nginx setfacl=acl
 
 purge: install ## Delete conversations (and logs) idle for more than RETENTION_DAYS (default 30) from TRACKER_DB_URL or var/tracker.db
 	$(PY) -m bot.retention --logs var/log

@@ -200,6 +200,19 @@ def self_signed_certificate(cert: Path, key: Path) -> None:
     cert.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
 
 
+def grant_traverse(path: Path, user: str) -> List[Path]:
+    """Let `user` reach `path`: each folder on the way that others may not pass through gets an ACL
+    entry for that user only (pass through, not list). Here Python lives under /root (mode 700),
+    as pyenv installs it for root; the servers' user needs to run it. The folders changed."""
+    changed = []
+    for target in {Path(path), Path(path).resolve()}:
+        for folder in reversed(target.parents):
+            if folder.is_dir() and not folder.stat().st_mode & 0o001:
+                subprocess.run(["setfacl", "-m", f"u:{user}:x", str(folder)], check=True)
+                changed.append(folder)
+    return changed
+
+
 def service_user(name: str) -> str:
     """An unprivileged system account for the servers, created (as root) when missing."""
     try:
@@ -226,6 +239,9 @@ class Stack:
                 folder.chmod(folder.stat().st_mode | 0o011)
         for folder in (self.key_dir, self.var / "home"):
             self._own(folder)
+        if self.user:
+            for folder in grant_traverse(BIN / "python", self.user) + grant_traverse(self.model, self.user):
+                log.warning("%s may pass through %s (an ACL entry), to run Python and read the model.", self.user, folder)
         replicas = int(self.base_env.get("REPLICAS", "2")) if replicas is None else replicas
         self.proxy_port = proxy_port
         self.replica_ports = [proxy_port + 1 + i for i in range(replicas)]

@@ -240,7 +240,7 @@ class Stack:
         for folder in (self.key_dir, self.var / "home"):
             self._own(folder)
         if self.user:
-            for folder in grant_traverse(BIN / "python", self.user) + grant_traverse(self.model, self.user):
+            for folder in grant_traverse(BIN / "python", self.user) + grant_traverse(model, self.user):
                 log.warning("%s may pass through %s (an ACL entry), to run Python and read the model.", self.user, folder)
         replicas = int(self.base_env.get("REPLICAS", "2")) if replicas is None else replicas
         self.proxy_port = proxy_port

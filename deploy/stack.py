@@ -73,6 +73,7 @@ def _child_setup(user: Optional[str], death_signal: int) -> Callable[[], None]:
 
     def setup() -> None:
         if account:
+            os.fchown(1, account.pw_uid, account.pw_gid)  # the log pipe: nginx reopens it as /dev/stdout
             os.setgroups([])
             os.setgid(account.pw_gid)
             os.setuid(account.pw_uid)

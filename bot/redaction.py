@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional
 
 import phonenumbers
 
@@ -293,47 +293,83 @@ def find(text: str, today: Optional[dt.date] = None) -> List[Found]:
     return sorted(taken, key=lambda f: f.start)
 
 
-def redact(text: str, today: Optional[dt.date] = None) -> str:
-    """`text` with every identifier replaced by a placeholder naming its kind."""
+_GENERIC_WORDS = re.compile(rf"(?:{_STREET_TYPES}|{_SCHOOL_TYPES}|flat|apartment|saint)$", re.IGNORECASE)
+
+
+def identifiers_in(text: str, today: Optional[dt.date] = None) -> Dict[str, str]:
+    """What `find` takes for an identifier in `text`, by kind: {"Jayden": "name", …}, and the
+    distinctive words of names, addresses and schools on their own ("Kelly", "Acacia"), as
+    understanding may pick out a single word of one."""
+    known: Dict[str, str] = {}
+    for found in find(text or "", today):
+        value = text[found.start:found.end]
+        known[value] = found.kind
+        if found.kind in ("name", "address", "school"):
+            for word in re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", value):
+                if word.lower() not in NOT_NAMES and not _GENERIC_WORDS.match(word):
+                    known.setdefault(word, found.kind)
+    return known
+
+
+def _known(text: str, known: Mapping[str, str]) -> Iterator[Found]:
+    for value, kind in known.items():
+        if len(value) >= 3:
+            for match in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text):
+                yield Found(match.start(), match.end(), kind)
+
+
+def redact(text: str, today: Optional[dt.date] = None, known: Optional[Mapping[str, str]] = None) -> str:
+    """`text` with every identifier replaced by a placeholder naming its kind.
+
+    `known`: identifiers already found elsewhere in the same turn (the user's message), removed
+    wherever they turn up again, even without the words that gave them away ("Jayden" alone as
+    an entity value, a slot, or in the assistant's reply).
+    """
     if not text:
         return text
-    for found in reversed(find(text, today)):
+    spans = find(text, today)
+    for found in _known(text, known or {}):
+        if not any(found.start < other.end and other.start < found.end for other in spans):
+            spans.append(found)
+    for found in sorted(spans, key=lambda f: f.start, reverse=True):
         text = text[:found.start] + PLACEHOLDERS[found.kind] + text[found.end:]
     return text
 
 
-def _redact_any(value: Any) -> Any:
+def _redact_any(value: Any, known: Mapping[str, str]) -> Any:
     if isinstance(value, str):
-        return redact(value)
+        return redact(value, known=known)
     if isinstance(value, list):
-        return [_redact_any(item) for item in value]
+        return [_redact_any(item, known) for item in value]
     if isinstance(value, dict):
-        return {key: _redact_any(item) for key, item in value.items()}
+        return {key: _redact_any(item, known) for key, item in value.items()}
     return value
 
 
-def redact_event(event: dict) -> dict:
+def redact_event(event: dict, known: Optional[Mapping[str, str]] = None) -> dict:
     """A copy of a stored conversation event with what a person typed or was told redacted.
 
-    Structural fields (event type, intent and action names, timestamps, ids) and the buttons the
-    assistant offered (built from the knowledge base; the REST channel checks payloads against
-    them) are left alone.
+    `known`: identifiers found in the user's message of the same turn (`identifiers_in`), also
+    removed from entity values, slots and replies. Structural fields (event type, intent and
+    action names, timestamps, ids) and the buttons the assistant offered (built from the
+    knowledge base; the REST channel checks payloads against them) are left alone.
     """
+    known = known or {}
     event = dict(event)
     if isinstance(event.get("text"), str):
-        event["text"] = redact(event["text"])
+        event["text"] = redact(event["text"], known=known)
     if isinstance(event.get("parse_data"), dict):
         parse_data = dict(event["parse_data"])
         if isinstance(parse_data.get("text"), str):
-            parse_data["text"] = redact(parse_data["text"])
+            parse_data["text"] = redact(parse_data["text"], known=known)
         if isinstance(parse_data.get("entities"), list):
-            parse_data["entities"] = [{**entity, "value": _redact_any(entity.get("value"))} if isinstance(entity, dict) else entity
-                                      for entity in parse_data["entities"]]
+            parse_data["entities"] = [{**entity, "value": _redact_any(entity.get("value"), known)} if isinstance(entity, dict)
+                                      else entity for entity in parse_data["entities"]]
         event["parse_data"] = parse_data
     if event.get("event") == "slot":
-        event["value"] = _redact_any(event.get("value"))
+        event["value"] = _redact_any(event.get("value"), known)
     if event.get("event") == "bot" and isinstance(event.get("data"), dict):
-        event["data"] = {key: value if key == "buttons" else _redact_any(value) for key, value in event["data"].items()}
+        event["data"] = {key: value if key == "buttons" else _redact_any(value, known) for key, value in event["data"].items()}
     if "metadata" in event:
-        event["metadata"] = _redact_any(event["metadata"])
+        event["metadata"] = _redact_any(event["metadata"], known)
     return event

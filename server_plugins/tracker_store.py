@@ -1,7 +1,8 @@
 """Rasa's SQL tracker store (SQLite or PostgreSQL), keeping events encrypted and redacted.
 
 - Every event is redacted (`bot.redaction.redact_event`: names, dates of birth, NHS and NI
-  numbers, addresses, schools, phone numbers, emails, postcodes) and then encrypted with the
+  numbers, addresses, schools, phone numbers, emails, postcodes; what the turn's message gave
+  away is also removed from entity values, slots and replies) and then encrypted with the
   tracker key (`bot.encryption`) before it is written; the live conversation (and NLU) keep the
   original text. Structural columns (event type, intent and action names, timestamp) stay
   readable for the purge; sender ids arrive already hashed from the REST channel.
@@ -22,10 +23,11 @@ from typing import Any, Optional, Text
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.encryption import EventCipher
-from bot.redaction import redact_event
+from bot.redaction import identifiers_in, redact_event
 from bot.store_engine import private_engine
 
 storage_failed: contextvars.ContextVar[bool] = contextvars.ContextVar("storage_failed", default=False)
@@ -68,8 +70,12 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
                 new = events[restart:]
             else:
                 new = events[self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count():]
+            known = {}  # what this turn's messages gave away, removed from its entities, slots and replies too
             for event in new:
-                data = redact_event(event.as_dict())
+                if isinstance(event, UserUttered):
+                    known.update(identifiers_in(event.text or ""))
+            for event in new:
+                data = redact_event(event.as_dict(), known)
                 session.add(self.SQLEvent(
                     sender_id=tracker.sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
                     intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"), action_name=data.get("name"),

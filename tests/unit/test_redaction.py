@@ -1,7 +1,7 @@
 """What is stored has no phone numbers, email addresses or full postcodes; districts stay."""
 import pytest
 
-from bot.redaction import EMAIL, PHONE, POSTCODE, redact, redact_event
+from bot.redaction import EMAIL, PHONE, POSTCODE, identifiers_in, redact, redact_event
 
 
 @pytest.mark.parametrize("text, gone, placeholder", [
@@ -82,3 +82,17 @@ def test_a_bot_message_card_is_redacted_but_its_buttons_kept():
         "buttons": [{"title": "Nottingham", "payload": '/inform_place{"place": "Nottingham"}'}]}}
     stored = redact_event(event)
     assert "07700" not in str(stored) and stored["data"]["buttons"] == event["data"]["buttons"]
+
+
+def test_what_a_message_gave_away_goes_from_its_entities_slots_and_replies_too():
+    message = "Jayden (10) lives with mum Kelly Brightwater"
+    known = identifiers_in(message)
+    assert known == {"Jayden": "name", "Kelly Brightwater": "name", "Kelly": "name", "Brightwater": "name"}
+    event = {"event": "user", "text": message, "parse_data": {"text": message, "entities": [
+        {"entity": "place", "value": "Jayden"}, {"entity": "place", "value": "Kelly"}, {"entity": "age", "value": "10"}]}}
+    stored = redact_event(event, known)
+    assert [e["value"] for e in stored["parse_data"]["entities"]] == ["[name]", "[name]", "10"]
+    assert identifiers_in("they live at 12 Acacia Avenue")["Acacia"] == "address" and "Avenue" not in identifiers_in(
+        "they live at 12 Acacia Avenue")
+    assert redact_event({"event": "slot", "name": "q_x", "value": "Jayden again"}, known)["value"] == "[name] again"
+    assert redact_event({"event": "bot", "text": "About Jayden: noted."}, known)["text"] == "About [name]: noted."

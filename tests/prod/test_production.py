@@ -4,6 +4,7 @@ The stack (tests/prod/conftest.py) is shared; a test that stops a service starts
 """
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import urllib.error
@@ -154,13 +155,17 @@ def test_only_the_proxy_listens_and_the_http_api_is_off(prod):
 
 def test_a_burst_from_one_address_is_rate_limited_with_a_short_message(prod):
     codes, body = [], ""
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"{prod.url}/", timeout=10)  # noqa: S310 (loopback)
-            codes.append(200)
-        except urllib.error.HTTPError as error:
-            codes.append(error.code)
-            body = error.read().decode()
+    # One kept-alive TLS connection, so the burst is faster than the limit however busy the machine is.
+    connection = http.client.HTTPSConnection("127.0.0.1", prod.proxy_port, timeout=10, context=prod.tls_context())
+    try:
+        for _ in range(300):
+            connection.request("GET", "/webhooks/rest/")
+            response = connection.getresponse()
+            codes.append(response.status)
+            text = response.read().decode()
+            body = text if response.status == 429 else body
+    finally:
+        connection.close()
     assert 429 in codes and "Too many messages" in body
 
 

@@ -33,7 +33,7 @@ def prod():
     stack = Stack(var=var, proxy_port=free_port_block(6), env=dict(env, RATE_LIMIT="50r/s", RATE_BURST="100", ENABLE_API="1"))
     # The proxy speaks HTTPS with the certificate the stack made: trust it for this session's requests.
     urllib.request.install_opener(urllib.request.build_opener(urllib.request.HTTPSHandler(context=stack.tls_context())))
-    stack.start_all()
+    stack.start_all(timeout=900)  # two replicas loading a model on a shared 2-core machine
     try:
         yield stack
     finally:

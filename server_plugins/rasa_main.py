@@ -16,12 +16,13 @@ from typing import List, Optional
 
 
 def api_token_arguments(argv: List[str], env=os.environ) -> Optional[List[str]]:
-    """`--auth-token TOKEN` for `--enable-api`, [] without it, None when the token file is missing."""
+    """`--auth-token=TOKEN` for `--enable-api` (one word: a token may start with "-"), [] without
+    it, None when the token file is missing."""
     if "--enable-api" not in argv:
         return []
     path = env.get("RASA_API_TOKEN_FILE")
     token = Path(path).read_text().strip() if path and Path(path).is_file() else ""
-    return ["--auth-token", token] if len(token) >= 16 else None
+    return [f"--auth-token={token}"] if len(token) >= 16 else None
 
 
 def main() -> int:
@@ -29,7 +30,7 @@ def main() -> int:
 
     install()
     argv = sys.argv[1:]
-    if "--auth-token" in argv or "-t" in argv:
+    if any(argument == "-t" or argument.startswith("--auth-token") for argument in argv):
         print("Give the API token in a file named by RASA_API_TOKEN_FILE, never on the command line.", file=sys.stderr)
         return 2
     token = api_token_arguments(argv)

@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help run run-prod test shell install train knowledge national check-knowledge freeze clean chromium servers purge bench bench-places nlu-eval nlu-dev check-nlu-data
+.PHONY: help run run-prod test shell install train knowledge national check-knowledge freeze clean chromium servers purge rotate-key privacy-eval bench bench-places nlu-eval nlu-dev check-nlu-data
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -21,7 +21,7 @@ help: ## List the targets
 run: install knowledge $(MODEL) ## Run the assistant: REST webhook on localhost:5005, actions on 127.0.0.1:5055
 	scripts/serve
 
-run-prod: install knowledge $(MODEL) servers ## Production mode: PostgreSQL, Redis, 2 replicas behind nginx on 127.0.0.1:6000
+run-prod: install knowledge $(MODEL) servers ## Production mode: PostgreSQL, Redis, 2 replicas behind nginx (HTTPS) on 127.0.0.1:6000
 	$(PY) -m deploy.stack
 
 test: install knowledge $(MODEL) chromium servers ## Run the whole test suite (data validation, conversation tests, pytest)
@@ -42,11 +42,17 @@ $(VENV)/.installed: requirements.txt constraints.txt
 chromium: ## Install Debian's Chromium for the widget's browser tests (needs root or sudo)
 	@scripts/apt-install chromium=chromium
 
-servers: ## Install Debian's PostgreSQL, Redis and nginx for production mode (needs root or sudo)
-	@scripts/apt-install '/usr/lib/postgresql/*/bin/postgres=postgresql' redis-server=redis-server nginx=nginx
+servers: ## Install Debian's PostgreSQL, Redis, nginx and acl for production mode (needs root or sudo)
+	@scripts/apt-install '/usr/lib/postgresql/*/bin/postgres=postgresql' redis-server=redis-server nginx=nginx setfacl=acl
 
-purge: install ## Delete conversations idle for more than RETENTION_DAYS (default 30) from TRACKER_DB_URL or var/tracker.db
-	$(PY) -m bot.retention
+purge: install ## Delete conversations (and logs) idle for more than RETENTION_DAYS (default 30) from TRACKER_DB_URL or var/tracker.db
+	$(PY) -m bot.retention --logs var/log
+
+rotate-key: install ## New encryption key for the stored conversations, every event re-encrypted with it (stop the servers first)
+	$(PY) -m bot.encryption rotate
+
+privacy-eval: install ## Recall and precision of the redaction per kind of identifier on the labelled corpus (tests/privacy/)
+	$(PY) -m tests.privacy.evaluate
 
 bench: install knowledge $(MODEL) servers ## Load benchmark (embedded, production mode, stock starter bot); writes BENCHMARKS.md
 	$(PY) scripts/bench.py
@@ -87,5 +93,6 @@ freeze: install ## Rewrite constraints.txt from the current install
 	@{ echo '# Every package of a working install (pip freeze), so installs are repeatable. Regenerate with `make freeze`.'; \
 	  $(PY) -m pip freeze --exclude-editable; } > constraints.txt
 
-clean: ## Remove the model, databases and results (keeps .venv)
-	rm -rf models var results .pytest_cache
+clean: ## Remove the model, the local databases, logs and results (keeps .venv and production data in var/prod)
+	rm -rf models results .pytest_cache
+	@[ ! -d var ] || find var -mindepth 1 -maxdepth 1 ! -name prod -exec rm -rf {} +

@@ -21,8 +21,9 @@ import statistics
 import subprocess
 import sys
 import time
+import secrets
+import ssl
 import urllib.request
-import uuid
 from pathlib import Path
 
 import aiohttp
@@ -67,14 +68,14 @@ def rss_mb(pids) -> float:
     return total / 1024
 
 
-def first_answer(url: str, started: float, timeout: float = 600) -> float:
+def first_answer(url: str, started: float, timeout: float = 600, context: ssl.SSLContext = None) -> float:
     """Seconds from `started` until the webhook at `url` answers a message."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            request = urllib.request.Request(f"{url}/webhooks/rest/webhook", b'{"sender":"bench-probe","message":"hello"}',
-                                             {"Content-Type": "application/json"})
-            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback)
+            body = ('{"sender":"%s","message":"hello"}' % secrets.token_urlsafe(16)).encode()
+            request = urllib.request.Request(f"{url}/webhooks/rest/webhook", body, {"Content-Type": "application/json"})
+            with urllib.request.urlopen(request, timeout=10, context=context) as response:  # noqa: S310 (loopback)
                 if response.status == 200 and response.read() not in (b"", b"[]"):
                     return time.monotonic() - started
         except OSError:
@@ -83,14 +84,14 @@ def first_answer(url: str, started: float, timeout: float = 600) -> float:
     raise RuntimeError(f"{url} did not answer within {timeout}s")
 
 
-async def load(url: str, turns: list, concurrency: int, seconds: float) -> dict:
+async def load(url: str, turns: list, concurrency: int, seconds: float, context: ssl.SSLContext = None) -> dict:
     latencies, errors, sent = [], 0, 0
     deadline = time.monotonic() + seconds
 
     async def user(session: aiohttp.ClientSession) -> None:
         nonlocal errors, sent
         while time.monotonic() < deadline and sent < MAX_REQUESTS:
-            sender = f"bench-{uuid.uuid4().hex[:12]}"
+            sender = secrets.token_urlsafe(16)
             for message in turns:
                 if time.monotonic() >= deadline:
                     return
@@ -106,7 +107,7 @@ async def load(url: str, turns: list, concurrency: int, seconds: float) -> dict:
                 errors += 0 if ok else 1
 
     timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
-    async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+    async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=concurrency, ssl=context)) as session:
         started = time.monotonic()
         await asyncio.gather(*(user(session) for _ in range(concurrency)))
         elapsed = time.monotonic() - started
@@ -120,11 +121,11 @@ async def load(url: str, turns: list, concurrency: int, seconds: float) -> dict:
             "mean": statistics.mean(latencies) * 1000 if latencies else float("nan")}
 
 
-def run_loads(url: str, turns: list, args) -> list:
+def run_loads(url: str, turns: list, args, context: ssl.SSLContext = None) -> list:
     results = []
     for concurrency in (1, 10, 50):
         seconds = args.seconds if concurrency == 50 else args.short_seconds
-        results.append(asyncio.run(load(url, turns, concurrency, seconds)))
+        results.append(asyncio.run(load(url, turns, concurrency, seconds, context)))
         print(f"  c={concurrency}: {results[-1]['turns_per_s']:.1f} turns/s, p95 {results[-1]['p95']:.0f} ms, "
               f"errors {results[-1]['errors']}", flush=True)
     return results
@@ -184,9 +185,9 @@ def bench_production(args) -> dict:
     started = time.monotonic()
     try:
         stack.start_all()
-        startup = first_answer(stack.url, started)
+        startup = first_answer(stack.url, started, context=stack.tls_context())
         result = {"name": "Assistant, production mode (make run-prod: PostgreSQL, Redis, 2 replicas, nginx)", "startup": startup}
-        result["loads"] = run_loads(stack.url, ASSISTANT_TURNS, args)
+        result["loads"] = run_loads(stack.url, ASSISTANT_TURNS, args, stack.tls_context())
         result["rss_mb"] = rss_mb(pid for service in stack.services.values() if service.running()
                                   for pid in descendants(service.process.pid))
     finally:

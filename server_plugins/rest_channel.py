@@ -1,29 +1,45 @@
-"""The REST channel (same URL, `/webhooks/rest/webhook`) that never leaves the user without an answer.
+"""The REST channel (same URL, `/webhooks/rest/webhook`): the door every message comes through.
 
-Rasa's own REST channel, when a turn fails (Redis or the database down), logs the user's text
-and returns `[]`; when a custom action fails (action server down) the turn yields no message
-at all. Here any such turn gets `utter_cannot_answer_now` instead: 999 first, then the national
-route, which is built from knowledge/ when the server starts and so needs no action or database.
-Messages longer than `MAX_MESSAGE_CHARS` (default 2000) get `utter_message_too_long` without
-being processed. The log names what failed, never what the user wrote.
+- **Sender ids.** An id must be 22 to 128 characters of A-Za-z0-9_- (`bot.sender_ids`); anything
+  else gets status 400 and a short JSON error. Past this door only the id's keyed hash is used
+  (conversation store, lock store, action server, logs); replies carry the client's own id back.
+- **"/" messages.** Only `/restart` and the payloads of the buttons the assistant offered in its
+  last turn are taken as intents, with their entity values checked (places through the place
+  resolver, levels from their fixed set, question names from the questions); anything else
+  starting with "/" is read as plain text (`bot.slash_messages`).
+- **Never without an answer.** Rasa's own REST channel, when a turn fails (Redis or the database
+  down), logs the user's text and returns `[]`; when a custom action fails (action server down)
+  the turn yields no message at all. Here any such turn gets `utter_cannot_answer_now`: 999
+  first, then the national route, built from knowledge/ when the server starts, so it needs no
+  action or database. Messages longer than `MAX_MESSAGE_CHARS` (default 2000) get
+  `utter_message_too_long` without being processed. The log names what failed, never what the
+  user wrote.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import os
-from typing import Any, Awaitable, Callable, Text
+from typing import Any, Awaitable, Callable, List, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import render
+from bot import keys, render
+from bot.concern import LEVEL_TO_SITUATION, question_named
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import in_memory_engine
+from bot.places import PlaceResolver
+from bot.plan import plan_question_named
+from bot.private_logs import describe_exception
 from bot.routing import Situation, route_for
+from bot.sender_ids import ERROR as SENDER_ERROR
+from bot.sender_ids import SenderIds, is_valid
+from bot.slash_messages import Validators, admitted
 from server_plugins.tracker_store import storage_failed
 
 logger = logging.getLogger(__name__)
@@ -31,19 +47,29 @@ logger = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = int(os.environ.get("MAX_MESSAGE_CHARS", "2000"))
 
 
-def national_route() -> str:
-    kb = KnowledgeBase(in_memory_engine())
+def national_route(kb: KnowledgeBase) -> str:
     return render.route_text(kb, route_for(kb, None, Situation.SIGNIFICANT_HARM, dt.datetime.now(dt.timezone.utc)))
 
 
-def _describe(error: BaseException) -> str:
-    """The error and what caused it, one line each, without SQL statements or what the user sent."""
-    parts = []
-    while error is not None and len(parts) < 4:
-        cause = getattr(error, "orig", None) or error  # SQLAlchemy: the driver's error, not the statement
-        parts.append(f"{type(error).__name__}: {' '.join(str(cause).split())[:300]}")
-        error = error.__cause__ or error.__context__
-    return " <- caused by ".join(parts)
+def payload_validators(resolver: PlaceResolver) -> Validators:
+    """What an entity value in a button payload may be; anything else is dropped."""
+    return {
+        "place": lambda value: value if resolver.resolve(value).status != "unknown" else None,
+        "level": lambda value: value if value in LEVEL_TO_SITUATION else None,
+        "question": lambda value: value if question_named(value) or plan_question_named(value) else None,
+    }
+
+
+async def offered_payloads(tracker_store: Any, sender_id: Text) -> List[str]:
+    """The payloads of the buttons in the assistant's last turn of this conversation."""
+    tracker = await tracker_store.retrieve(sender_id)
+    payloads: List[str] = []
+    for event in reversed(tracker.events if tracker else []):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, BotUttered):
+            payloads += [button.get("payload") for button in (event.data or {}).get("buttons") or [] if isinstance(button, dict)]
+    return payloads
 
 
 class CalmRestInput(RestInput):
@@ -52,7 +78,10 @@ class CalmRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        route = national_route()
+        kb = KnowledgeBase(in_memory_engine())
+        route = national_route(kb)
+        validators = payload_validators(PlaceResolver(kb.places))
+        senders = SenderIds(keys.sender_id_key())
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
         def reply(request: Request, name: Text) -> HTTPResponse:
@@ -65,19 +94,27 @@ class CalmRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            body = request.json if isinstance(request.json, dict) else {}
+            try:
+                body = request.json if isinstance(request.json, dict) else {}
+            except Exception:  # noqa: BLE001 (Sanic raises on a body that is not JSON)
+                body = {}
             text, sender = body.get("message"), body.get("sender")
             if not isinstance(sender, str) or not sender or not isinstance(text, str):
                 return response.json({"error": "send JSON with a 'sender' and a 'message' string"}, status=400)
+            if not is_valid(sender):
+                return response.json({"error": SENDER_ERROR}, status=400)
             if len(text) > MAX_MESSAGE_CHARS:
                 return reply(request, "utter_message_too_long")
+            conversation = senders.hashed(sender)
+            if text.lstrip().startswith("/"):
+                text = admitted(text, await offered_payloads(request.app.ctx.agent.tracker_store, conversation), validators)
             collector = CollectingOutputChannel()
             storage_failed.set(False)
             try:
-                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(),
+                await on_new_message(UserMessage(text, collector, conversation, input_channel=self.name(),
                                                  metadata=self.get_metadata(request)))
             except Exception as error:  # noqa: BLE001 (any failure gets the same calm answer)
-                logger.error("A turn failed, the user got the calm fallback. %s", _describe(error))
+                logger.error("A turn failed, the user got the calm fallback. %s", describe_exception(error))
                 return reply(request, "utter_cannot_answer_now")
             if storage_failed.get():
                 logger.error("The conversation store failed during a turn, the user got the calm fallback.")
@@ -85,6 +122,7 @@ class CalmRestInput(RestInput):
             if not collector.messages:
                 logger.warning("A turn produced no reply (is the action server up?); the user got the calm fallback.")
                 return reply(request, "utter_cannot_answer_now")
-            return response.json(collector.messages)
+            return response.json([{**message, "recipient_id": sender} for message in collector.messages])
 
         return webhook
+

@@ -1,10 +1,16 @@
-"""Rasa's SQL tracker store (SQLite or PostgreSQL), storing events redacted and surviving restarts.
+"""Rasa's SQL tracker store (SQLite or PostgreSQL), keeping events encrypted and redacted.
 
-- Every event is written through `bot.redaction.redact_event`, so phone numbers, emails and full
-  postcodes never reach the database; the live conversation (and NLU) keep the original text.
+- Every event is redacted (`bot.redaction.redact_event`: names, dates of birth, NHS and NI
+  numbers, addresses, schools, phone numbers, emails, postcodes; what the turn's message gave
+  away is also removed from entity values, slots and replies) and then encrypted with the
+  tracker key (`bot.encryption`) before it is written; the live conversation (and NLU) keep the
+  original text. Structural columns (event type, intent and action names, timestamp) stay
+  readable for the purge; sender ids arrive already hashed from the REST channel.
+- A conversation that restarts (Rasa's `restart` event: /restart, "start again", "delete my
+  conversation") has its stored events deleted; only what follows the restart is kept.
 - The engine checks a pooled connection before use (`pool_pre_ping`), so after PostgreSQL
-  restarts the next message reconnects instead of failing on a dead connection.
-- SQL errors never quote parameters (`hide_parameters`): they would hold what the user typed.
+  restarts the next message reconnects instead of failing; SQL errors never quote parameters and
+  SQLite overwrites what it deletes (`bot.store_engine`).
 - Rasa wraps every tracker store in `FailSafeTrackerStore`, which on a database error carries on
   with an empty in-memory conversation. `storage_failed` records that for this turn, so the
   REST channel can answer calmly instead of sending replies made without the conversation.
@@ -12,26 +18,19 @@
 from __future__ import annotations
 
 import contextvars
-from typing import Any, Iterator, Optional, Text
+import json
+from typing import Any, Optional, Text
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.redaction import redact_event
+from bot.encryption import EventCipher
+from bot.redaction import identifiers_in, redact_event
+from bot.store_engine import private_engine
 
 storage_failed: contextvars.ContextVar[bool] = contextvars.ContextVar("storage_failed", default=False)
-
-
-class _StoredEvent:
-    """What `SQLTrackerStore.save` needs of an event: its type and its (redacted) JSON."""
-
-    def __init__(self, event: Any) -> None:
-        self.type_name = event.type_name
-        self._data = redact_event(event.as_dict())
-
-    def as_dict(self) -> dict:
-        return self._data
 
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
@@ -39,22 +38,46 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         url = self.engine.url
         self.engine.dispose()
-        self.engine = sa.create_engine(url, pool_pre_ping=True, hide_parameters=True, **create_engine_kwargs(url))
+        self.engine = private_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
-
-    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
-        return (_StoredEvent(event) for event in super()._additional_events(session, tracker))
+        self.cipher = EventCipher.from_environment()
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
         try:
-            return await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+            with self.session_scope() as session:
+                rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions).all()
+                events = [json.loads(self.cipher.decrypt(row.data)) for row in rows]
+        except Exception:
+            storage_failed.set(True)
+            raise
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        try:
+            self._save(tracker)
         except Exception:
             storage_failed.set(True)
             raise
 
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        try:
-            await super().save(tracker)
-        except Exception:
-            storage_failed.set(True)
-            raise
+    def _save(self, tracker: DialogueStateTracker) -> None:
+        events = list(tracker.events)
+        restart = tracker.idx_after_latest_restart()
+        with self.session_scope() as session:
+            if restart:  # everything before the restart goes; saving twice gives the same rows
+                session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == tracker.sender_id).delete()
+                new = events[restart:]
+            else:
+                new = events[self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count():]
+            known = {}  # what this turn's messages gave away, removed from its entities, slots and replies too
+            for event in new:
+                if isinstance(event, UserUttered):
+                    known.update(identifiers_in(event.text or ""))
+            for event in new:
+                data = redact_event(event.as_dict(), known)
+                session.add(self.SQLEvent(
+                    sender_id=tracker.sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
+                    intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"), action_name=data.get("name"),
+                    data=self.cipher.encrypt(json.dumps(data))))
+            session.commit()

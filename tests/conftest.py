@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -18,9 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 REPO = Path(__file__).resolve().parents[1]
 MODEL = REPO / "models" / "assistant.tar.gz"
+
+
+def new_sender() -> str:
+    """A conversation id as the widget draws one: 128 random bits."""
+    return secrets.token_urlsafe(16)
 
 
 def say(url: str, sender: str, message, timeout: float = 60) -> list:
@@ -41,6 +48,20 @@ class LiveBot:
     widget_url: str
     tracker_db: Path
     log: Path
+    var: Path  # every file the running assistant writes: database, keys, logs
+
+    def stored_events(self, sender: str) -> list:
+        """The conversation's events as stored, decrypted (with the bot's own keys)."""
+        from bot import keys
+        from bot.encryption import EventCipher
+        from bot.sender_ids import SenderIds
+
+        env = {"SECRETS_DIR": str(self.var / "secrets")}
+        hashed = SenderIds(keys.sender_id_key(env)).hashed(sender)
+        cipher = EventCipher.from_environment(env)
+        with sa.create_engine(f"sqlite:///{self.tracker_db}").connect() as connection:
+            rows = connection.execute(sa.text("SELECT data FROM events WHERE sender_id = :s ORDER BY id"), {"s": hashed}).all()
+        return [json.loads(cipher.decrypt(data)) for (data,) in rows]
 
     def say(self, sender: str, message, timeout: float = 60) -> list:
         return say(self.url, sender, message, timeout)
@@ -50,7 +71,8 @@ class LiveBot:
 
 
 def _start(tmp: Path, ports: dict, extra_env: dict = None) -> subprocess.Popen:
-    env = dict(os.environ, TRACKER_DB=str(tmp / "tracker.db"), BOT_PORT=str(ports["bot"]),
+    env = dict(os.environ, TRACKER_DB=str(tmp / "var" / "tracker.db"), SECRETS_DIR=str(tmp / "var" / "secrets"),
+               LOG_DIR=str(tmp / "var" / "log"), BOT_PORT=str(ports["bot"]),
                ACTION_PORT=str(ports["action"]), WIDGET_PORT=str(ports["widget"]),
                ALLOWED_ORIGINS=f"http://localhost:{ports['widget']} http://127.0.0.1:{ports['widget']}",
                BOT_URL=f"http://localhost:{ports['bot']}", **(extra_env or {}))
@@ -60,13 +82,13 @@ def _start(tmp: Path, ports: dict, extra_env: dict = None) -> subprocess.Popen:
                             start_new_session=True)
 
 
-def _wait_ready(bot: LiveBot, process: subprocess.Popen, timeout: float = 240) -> None:
+def _wait_ready(bot: LiveBot, process: subprocess.Popen, timeout: float = 600) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"scripts/serve exited early:\n{bot.log.read_text()[-3000:]}")
         try:
-            if bot.say("readiness-probe", "hello", timeout=10):
+            if bot.say(new_sender(), "hello", timeout=10):
                 return
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             pass
@@ -111,7 +133,8 @@ def live_bot(tmp_path_factory):
     first = free_port_block(3)
     ports = {"bot": first, "action": first + 1, "widget": first + 2}
     process = _start(tmp, ports)
-    bot = LiveBot(f"http://localhost:{ports['bot']}", f"http://localhost:{ports['widget']}", tmp / "tracker.db", tmp / "serve.log")
+    bot = LiveBot(f"http://localhost:{ports['bot']}", f"http://localhost:{ports['widget']}", tmp / "var" / "tracker.db",
+                  tmp / "serve.log", tmp / "var")
     try:
         _wait_ready(bot, process)
         yield bot

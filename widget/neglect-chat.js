@@ -259,8 +259,17 @@
     return (n || fallback).slice(0, 80);
   }
 
+  // Downloads are plain text or Markdown only, named to match, so no download can be a page
+  // (text/html, image/svg+xml) that runs script when opened.
+  var DOWNLOAD_EXTENSIONS = { 'text/plain': '.txt', 'text/markdown': '.md' };
+
   function safeMime(mime) {
-    return /^text\/[a-z0-9.+-]+$/i.test(mime || '') ? mime : 'text/plain';
+    var m = String(mime || '').split(';')[0].trim().toLowerCase();
+    return Object.prototype.hasOwnProperty.call(DOWNLOAD_EXTENSIONS, m) ? m : 'text/plain';
+  }
+
+  function downloadName(name, mime) {
+    return name.replace(/\.[a-z0-9]+$/i, '') + DOWNLOAD_EXTENSIONS[mime];
   }
 
   // ------------------------------------------------------------------ widget
@@ -523,10 +532,11 @@
     }
 
     function addDownload(custom) {
-      var filename = safeFilename(custom.filename, 'download.txt');
+      var mime = safeMime(custom.mime);
+      var filename = downloadName(safeFilename(custom.filename, 'download.txt'), mime);
       var b = botBubble('nc-msg--download');
       b.appendChild(el('div', { 'class': 'nc-actions' }, [
-        blobLink(String(custom.text || ''), filename, safeMime(custom.mime), T.downloadPrefix + filename)
+        blobLink(String(custom.text || ''), filename, mime, T.downloadPrefix + filename)
       ]));
       addToLog(b);
     }

@@ -66,6 +66,9 @@ def scripted_reply(message: str):
             {"custom": {"kind": "plan", "title": PLAN_TITLE, "text": PLAN_TEXT, "markdown": PLAN_MARKDOWN,
                         "filename": "../neglect-toolkit-action-plan-2026-11-24.md"}},
         ]
+    if m == "html download":
+        return 200, [{"custom": {"kind": "download", "filename": "report.html", "mime": "text/html",
+                                 "text": "<script>alert(1)</script>"}}]
     if m == "xss":
         return 200, [{"text": XSS_TEXT}]
     if m in ("hello", "hi"):

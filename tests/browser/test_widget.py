@@ -266,6 +266,19 @@ def test_copy_summary_to_clipboard_and_downloads(page, widget_url, fake_bot):
     assert Path(dl.value.path()).read_text(encoding="utf-8") == ACTION_PLAN
 
 
+def test_a_download_is_only_ever_plain_text_or_markdown(page, widget_url, fake_bot):
+    open_widget(page, widget_url)
+    page.evaluate("""() => { const make = URL.createObjectURL; window.blobTypes = [];
+                             URL.createObjectURL = (blob) => { window.blobTypes.push(blob.type); return make.call(URL, blob); }; }""")
+    send(page, "html download")  # the bot asks for text/html named report.html
+    link = page.get_by_role("link", name="Download report.txt")
+    expect(link).to_have_attribute("download", "report.txt")
+    with page.expect_download() as dl:
+        link.click()
+    assert dl.value.suggested_filename == "report.txt"
+    assert page.evaluate("window.blobTypes") == ["text/plain;charset=utf-8"]
+
+
 def test_action_plan_card_copies_the_text_and_downloads_markdown(page, widget_url, fake_bot):
     open_widget(page, widget_url)
     send(page, "plan")

@@ -1,19 +1,13 @@
 """The running assistant over its REST webhook, as `make run` starts it."""
-import json
 import os
-import sqlite3
 import subprocess
 import urllib.error
 import urllib.request
-import uuid
 
 import pytest
 
 from tests.conftest import REPO
-
-
-def sender():
-    return f"e2e-{uuid.uuid4().hex[:8]}"
+from tests.conftest import new_sender as sender
 
 
 def test_hello_gets_a_greeting(live_bot):
@@ -64,9 +58,7 @@ def test_tracker_is_not_readable_over_http_without_the_api(live_bot):
 def test_conversations_are_kept_in_the_sqlite_tracker_store(live_bot):
     who = sender()
     live_bot.say(who, "hello")
-    with sqlite3.connect(live_bot.tracker_db) as db:
-        rows = db.execute("select count(*) from events where sender_id = ?", (who,)).fetchone()[0]
-    assert rows > 0
+    assert "hello" in [event.get("text") for event in live_bot.stored_events(who)]
 
 
 @pytest.mark.parametrize("message", ["", "   ", "<script>alert(1)</script>", "x" * 20000, "🙂 ünïcödé ☎", "'; DROP TABLE events; --",
@@ -88,4 +80,12 @@ def test_api_switched_on_without_a_token_refuses_to_start():
     env.pop("RASA_API_TOKEN", None)
     result = subprocess.run([str(REPO / "scripts" / "serve")], env=env, capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
-    assert "RASA_API_TOKEN" in result.stderr
+    assert "RASA_API_TOKEN_FILE" in result.stderr
+
+
+@pytest.mark.parametrize("days", ["nan", "inf", "0", "-5", "thirty"])
+def test_a_retention_period_that_is_not_a_positive_number_stops_the_start(days):
+    result = subprocess.run([str(REPO / "scripts" / "serve")], env=dict(os.environ, RETENTION_DAYS=days), capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert "RETENTION_DAYS must be a positive number of days" in result.stderr

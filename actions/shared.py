@@ -1,4 +1,5 @@
-"""What every action module shares: the knowledge base, the place resolver and the clock.
+"""What every action module shares: the knowledge base, the place resolver, the store of number
+feedback and the clock.
 
 Created on first use, so importing the actions (e.g. in tests) needs no database; tests
 replace `knowledge_base` and `now` with fakes.
@@ -9,6 +10,8 @@ import datetime as dt
 from functools import lru_cache
 
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.store import connect
+from bot.number_feedback import FeedbackStore
 from bot.office_hours import LONDON
 from bot.places import PlaceResolver
 
@@ -21,6 +24,12 @@ def knowledge_base() -> KnowledgeBase:
 @lru_cache(maxsize=1)
 def place_resolver() -> PlaceResolver:
     return PlaceResolver(knowledge_base().places)
+
+
+@lru_cache(maxsize=1)
+def feedback_store() -> FeedbackStore:
+    """Reports about numbers go to the knowledge database (KNOWLEDGE_DB_URL), in their own table."""
+    return FeedbackStore(connect())
 
 
 def now() -> dt.datetime:

@@ -13,6 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import shared
+from actions.number_feedback import offer_feedback
 from bot import render
 from bot.ages import age_from
 from bot.places import Resolution
@@ -68,12 +69,14 @@ class LocalAnswer(Action):
             dispatcher.utter_message(response="utter_place_choices", place=result.query, note=result.note or "", buttons=buttons)
             return [SlotSet("pending_question", self.kind)]
         if result.status == "unknown" or (result.status == "elsewhere" and not result.area_id):
-            national = render.route_text(kb, route_for(kb, None, Situation.SIGNIFICANT_HARM, shared.now()))
+            route = route_for(kb, None, Situation.SIGNIFICANT_HARM, shared.now())
+            national = render.route_text(kb, route)
             if result.status == "elsewhere":
                 dispatcher.utter_message(response="utter_place_not_covered", place=result.matched, council=result.note, route=national)
             else:
                 dispatcher.utter_message(response="utter_place_unknown", place=result.query, route=national)
-            return [SlotSet("pending_question", None), SlotSet("area", None)]
+            feedback = offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
+            return [SlotSet("pending_question", None), SlotSet("area", None), *feedback]
         area = kb.area(result.area_id)
         if result.status == "elsewhere":
             dispatcher.utter_message(response="utter_place_redirected", place=result.matched, council=area.name)
@@ -82,10 +85,11 @@ class LocalAnswer(Action):
         seen = seen_elsewhere_note(tracker, area.id)
         if seen:
             dispatcher.utter_message(response="utter_child_lives_here", seen=seen, council=area.name)
-        self.answer(dispatcher, tracker, area)
-        return [SlotSet("area", area.id), SlotSet("pending_question", None)]
+        events = self.answer(dispatcher, tracker, area) or []
+        return [SlotSet("area", area.id), SlotSet("pending_question", None), *events]
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, area) -> None:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, area) -> Optional[List[Dict[Text, Any]]]:
+        """Answer for `area`; return any events (those of the "Was this right?" prompt)."""
         raise NotImplementedError
 
 
@@ -96,6 +100,7 @@ class ActionAnswerContact(LocalAnswer):
         kb = shared.knowledge_base()
         route = route_for(kb, area.id, Situation.SIGNIFICANT_HARM, shared.now())
         dispatcher.utter_message(response="utter_contact_answer", council=area.name, route=render.route_text(kb, route))
+        return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
 
 
 class ActionAnswerOutOfHours(LocalAnswer):
@@ -106,9 +111,10 @@ class ActionAnswerOutOfHours(LocalAnswer):
         edt, door = contact(area, "out_of_hours"), contact(area, "front_door")
         if edt is None:
             dispatcher.utter_message(response="utter_no_out_of_hours", council=area.name, contact=render.contact_text(kb, door, owner=area))
-            return
+            return offer_feedback(dispatcher, tracker, [door])
         dispatcher.utter_message(response="utter_out_of_hours_answer", council=area.name,
                                  contact=render.contact_text(kb, edt, owner=area), door=render.contact_text(kb, door, owner=area))
+        return offer_feedback(dispatcher, tracker, [edt, door])
 
 
 class ActionAnswerThreshold(LocalAnswer):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import Optional
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import connect
@@ -59,3 +60,15 @@ def place_answer(dispatcher, text: str):
             dispatcher.utter_message(response="utter_place_redirect_form", place=result.matched, council=area.name)
         return result.status, area
     return "unknown", None
+
+
+def area_named(message: dict) -> Optional[str]:
+    """The area of a place this message names ("the Leicester number was wrong"), if we hold it.
+
+    Unlike the local answers, it never falls back on the conversation's area: the caller decides.
+    """
+    resolver = place_resolver()
+    values = [str(e.get("value")) for e in message.get("entities", []) if e.get("entity") == "place"]
+    text = message.get("text") or ""
+    results = [resolver.resolve(value) for value in values] + (resolver.mentioned_in(text) if not text.startswith("/") else [])
+    return next((r.area_id for r in results if r.status in ("found", "elsewhere") and r.area_id), None)

@@ -27,10 +27,12 @@ def citation(kb: KnowledgeBase, fact, owner=None) -> str:
     return f"Source: {named}{more}. Checked {long_date(fact.checked)}{caveat}."
 
 
-def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, owner=None) -> str:
+def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, owner=None, with_who: bool = False) -> str:
     lines = [f"{item.name}: {item.phone}"]
     if item.hours is not None or item.hours_text:
         lines[0] += f" ({item.hours_text or describe(item.hours)})"
+    if with_who and item.who:
+        lines.append(f"For: {item.who}")
     if item.email:
         lines.append(f"Email: {item.email}")
     if item.online_form:
@@ -131,3 +133,8 @@ def tools_for_age(area, age: int):
             and (t.min_age is None or t.min_age <= age) and (t.max_age is None or age <= t.max_age)]
     general = [t for t in kit.tools if t.min_age is None and t.max_age is None]
     return fits, general
+
+
+def points_text(answer) -> str:
+    """A practice answer's points as a bulleted list; its citation goes once, after the list."""
+    return "\n".join(f"- {point.text}" for point in answer.points)

@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help run run-prod test shell install train knowledge lookups check-knowledge freeze clean chromium servers purge bench nlu-eval nlu-dev check-nlu-data
+.PHONY: help run run-prod test shell install train knowledge lookups check-knowledge freeze clean chromium servers purge bench nlu-eval nlu-dev check-nlu-data feedback-report
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ var/knowledge.db: $(KNOWLEDGE) | install
 
 check-knowledge: install ## Validate knowledge/ and print facts, sources, stale facts and conflicts
 	$(PY) -m bot.knowledge.cli check --verbose
+
+feedback-report: install ## Wrong-number reports per fact, with its file and sources (KNOWLEDGE_DB_URL or var/knowledge.db)
+	$(PY) -m bot.feedback_report
 
 lookups: data/nlu/lookups/places.yml ## Generate NLU lookup tables from knowledge/
 

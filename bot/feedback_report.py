@@ -13,10 +13,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from pathlib import Path
 from typing import Dict, List
 
+import sqlalchemy as sa
+
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.store import connect, database_url
+from bot.knowledge.store import Document, connect, database_url
 from bot.number_feedback import RIGHT, WRONG, FeedbackStore, Report
 from bot.phone_facts import PhoneFact, phone_facts
 
@@ -77,16 +80,19 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.feedback_report", description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", default=database_url(), help="SQLAlchemy URL of the knowledge database (KNOWLEDGE_DB_URL)")
     args = parser.parse_args(argv)
-    engine = connect(args.url)
+    # Checked before connecting: SQLite would create an empty file, and `make knowledge` would then
+    # take that file for an up-to-date knowledge base.
+    missing_file = args.url.startswith("sqlite:///") and not Path(args.url[len("sqlite:///"):]).exists()
+    engine = None if missing_file else connect(args.url)
     try:
-        kb = KnowledgeBase(engine)
+        if engine is None or not sa.inspect(engine).has_table(Document.__tablename__):
+            print(f"No knowledge database at {args.url.split('@')[-1]}: run `make knowledge` (or load it there) first.", file=sys.stderr)
+            return 1
         print(f"Wrong-number reports in {engine.url!r}")  # repr hides the password
-        print(build_report(kb, FeedbackStore(engine).all()))
-    except LookupError as error:
-        print(f"{error}", file=sys.stderr)
-        return 1
+        print(build_report(KnowledgeBase(engine), FeedbackStore(engine).all()))
     finally:
-        engine.dispose()
+        if engine is not None:
+            engine.dispose()
     return 0
 
 

@@ -54,12 +54,12 @@ class ActionReportWrongNumber(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb, text = shared.knowledge_base(), typed_text(tracker)
         candidates = named_facts(tracker)
-        if not candidates and text and tracker.get_slot("last_report") is not None:
+        area_id = None if candidates else shared.area_named(tracker.latest_message)
+        if not candidates and not area_id and text and tracker.get_slot("last_report") is not None:
             shared.feedback_store().add_comment(int(tracker.get_slot("last_report")), text)
             dispatcher.utter_message(response="utter_wrong_number_comment_added")
             return [SlotSet("last_report", None)]
         if not candidates:
-            area_id = shared.area_named(tracker.latest_message)
             candidates = (phone_facts.of_area(kb, area_id) if area_id
                           else phone_facts.known(kb, tracker.get_slot("numbers_given") or []))
         if not candidates:

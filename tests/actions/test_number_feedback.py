@@ -116,6 +116,15 @@ def test_what_the_user_types_next_is_added_to_the_report_redacted(dispatcher, fe
     assert slots(events)["last_report"] is None
 
 
+def test_a_follow_up_naming_another_place_is_a_new_report_not_a_comment(dispatcher, feedback):
+    run(ActionReportWrongNumber(), CollectingDispatcher(), report("", ["rutland.front_door"]))
+    (first,) = feedback.all()
+    run(ActionReportWrongNumber(), dispatcher, report("the Leicester one is wrong too", slots_now={"last_report": str(first.id)},
+                                                     entities=[{"entity": "place", "value": "Leicester"}]))
+    assert sorted(r.fact_id for r in feedback.all()) == ["leicester.front_door", "rutland.front_door"]
+    assert feedback.all()[-1].comment is None  # the first report is unchanged
+
+
 def test_when_several_numbers_were_shown_it_asks_which_and_stores_nothing_yet(dispatcher, feedback):
     run(ActionReportWrongNumber(), dispatcher, report("", ["hartlepool.out_of_hours", "hartlepool.front_door"]))
     message = dispatcher.messages[0]

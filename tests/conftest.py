@@ -124,7 +124,7 @@ def live_bot(tmp_path_factory):
     bot = LiveBot(f"http://localhost:{ports['bot']}", f"http://localhost:{ports['widget']}", tmp / "tracker.db", tmp / "serve.log",
                   knowledge_db_url)
     try:
-        _wait_ready(bot, process)
+        _wait_ready(bot, process, timeout=float(os.environ.get("LIVE_BOT_TIMEOUT", "240")))  # a loaded shared machine needs longer
         yield bot
     finally:
         stop(process)

@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help run run-prod test shell install train knowledge national check-knowledge freeze clean chromium servers purge rotate-key privacy-eval bench bench-places nlu-eval nlu-dev check-nlu-data
+.PHONY: help run run-prod test shell install train knowledge national check-knowledge freeze clean chromium servers purge rotate-key privacy-eval bench bench-places nlu-eval nlu-dev check-nlu-data feedback-report
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ check-knowledge: install ## Validate knowledge/ and print facts, sources, stale 
 
 national: install ## Regenerate knowledge/councils, places and postcodes from shared/reference/national (rewrites changed files only)
 	$(PY) scripts/national_knowledge.py
+
+feedback-report: install ## Wrong-number reports per fact, with its file and sources (KNOWLEDGE_DB_URL or var/knowledge.db)
+	$(PY) -m bot.feedback_report
 
 bench-places: install knowledge ## Place resolution benchmark: 10,000 random queries, p50/p95/p99 and memory (printed)
 	$(PY) scripts/bench_places.py

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import shared
+from actions.number_feedback import offer_feedback
 from bot import render
 from bot.ages import age_from
 from bot.concern import (KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, SKIPPED, child_group, clean_answer, level_from,
@@ -97,7 +98,7 @@ class ActionConcernNextStep(Action):
         summary = build_summary(kb, answers, route, tracker.get_slot("reporter_role"), tracker.get_slot("place"),
                                 tracker.get_slot("child_age"), in_danger, when)
         dispatcher.utter_message(response="utter_concern_summary", summary=summary)
-        return []
+        return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
 
 
 class ActionChangeAnswer(Action):

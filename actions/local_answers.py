@@ -14,6 +14,7 @@ from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import shared
+from actions.number_feedback import offer_feedback
 from bot import render
 from bot.ages import age_from
 from bot.places import NATIONS, Resolution
@@ -87,23 +88,25 @@ class LocalAnswer(Action):
         if result.status == "ambiguous":
             shared.offer_choices(dispatcher, result, lambda name: f'/inform_place{{"place": "{name}"}}')
             return [SlotSet("pending_question", self.kind)]
-        if result.status == "unknown":
-            national = render.route_text(kb, route_for(kb, None, Situation.SIGNIFICANT_HARM, shared.now()))
-            dispatcher.utter_message(response="utter_place_unknown", place=result.query, route=national)
-            return [SlotSet("pending_question", self.kind), SlotSet("area", None)]
-        if result.status == "nation":
-            route = render.route_text(kb, route_for(kb, result.area_id, Situation.SIGNIFICANT_HARM, shared.now()))
-            dispatcher.utter_message(response="utter_nation_route", place=result.query, nation=kb.target_name(result.area_id), route=route)
-            return [SlotSet("area", result.area_id), SlotSet("pending_question", self.kind)]
+        if result.status in ("unknown", "nation"):
+            route = route_for(kb, result.area_id if result.status == "nation" else None, Situation.SIGNIFICANT_HARM, shared.now())
+            if result.status == "nation":
+                dispatcher.utter_message(response="utter_nation_route", place=result.query, nation=kb.target_name(result.area_id),
+                                         route=render.route_text(kb, route))
+            else:
+                dispatcher.utter_message(response="utter_place_unknown", place=result.query, route=render.route_text(kb, route))
+            feedback = offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
+            return [SlotSet("area", result.area_id if result.status == "nation" else None), SlotSet("pending_question", self.kind), *feedback]
         area = kb.area(result.area_id)
         shared.say_understood(dispatcher, result)
         seen = seen_elsewhere_note(tracker, area.id)
         if seen:
             dispatcher.utter_message(response="utter_child_lives_here", seen=seen, council=area.name)
-        self.answer(dispatcher, tracker, area)
-        return [SlotSet("area", area.id), SlotSet("pending_question", self.kind)]
+        events = self.answer(dispatcher, tracker, area) or []
+        return [SlotSet("area", area.id), SlotSet("pending_question", self.kind), *events]
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, area) -> None:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, area) -> Optional[List[Dict[Text, Any]]]:
+        """Answer for `area`; return any events (those of the "Was this right?" prompt)."""
         raise NotImplementedError
 
 
@@ -122,31 +125,34 @@ class ActionWrongPlace(Action):
 class ActionAnswerContact(LocalAnswer):
     kind = "contact"
 
-    def answer(self, dispatcher, tracker, area) -> None:
+    def answer(self, dispatcher, tracker, area):
         kb = shared.knowledge_base()
         route = route_for(kb, area.id, Situation.SIGNIFICANT_HARM, shared.now())
         dispatcher.utter_message(response="utter_contact_answer", council=area.name, route=render.route_text(kb, route))
+        return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
 
 
 class ActionAnswerOutOfHours(LocalAnswer):
     kind = "out_of_hours"
 
-    def answer(self, dispatcher, tracker, area) -> None:
+    def answer(self, dispatcher, tracker, area):
         kb = shared.knowledge_base()
         edt, door = contact(area, "out_of_hours"), contact(area, "front_door")
         if edt is None or door is None:  # a line missing: the full route says what there is, and where to look
-            route = render.route_text(kb, route_for(kb, area.id, Situation.SIGNIFICANT_HARM, shared.now()))
+            route = route_for(kb, area.id, Situation.SIGNIFICANT_HARM, shared.now())
+            text = render.route_text(kb, route)
             dispatcher.utter_message(response="utter_no_out_of_hours" if edt is None else "utter_contact_answer", council=area.name,
-                                     contact=route, route=route)
-            return
+                                     contact=text, route=text)
+            return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
         dispatcher.utter_message(response="utter_out_of_hours_answer", council=area.name,
                                  contact=render.contact_text(kb, edt, owner=area), door=render.contact_text(kb, door, owner=area))
+        return offer_feedback(dispatcher, tracker, [edt, door])
 
 
 class ActionAnswerThreshold(LocalAnswer):
     kind = "threshold"
 
-    def answer(self, dispatcher, tracker, area) -> None:
+    def answer(self, dispatcher, tracker, area):
         if area.threshold is None:
             dispatcher.utter_message(response="utter_no_threshold", council=area.name)
             return
@@ -156,7 +162,7 @@ class ActionAnswerThreshold(LocalAnswer):
 class ActionAnswerEscalation(LocalAnswer):
     kind = "escalation"
 
-    def answer(self, dispatcher, tracker, area) -> None:
+    def answer(self, dispatcher, tracker, area):
         if area.escalation is None:
             dispatcher.utter_message(response="utter_no_escalation", council=area.name)
             return
@@ -166,7 +172,7 @@ class ActionAnswerEscalation(LocalAnswer):
 class ActionAnswerToolkit(LocalAnswer):
     kind = "toolkit"
 
-    def answer(self, dispatcher, tracker, area) -> None:
+    def answer(self, dispatcher, tracker, area):
         if area.neglect_toolkit is None:
             dispatcher.utter_message(response="utter_no_toolkit", council=area.name)
             return
@@ -176,7 +182,7 @@ class ActionAnswerToolkit(LocalAnswer):
 class ActionAnswerWhichTool(LocalAnswer):
     kind = "which_tool"
 
-    def answer(self, dispatcher, tracker, area) -> None:
+    def answer(self, dispatcher, tracker, area):
         kb = shared.knowledge_base()
         if area.neglect_toolkit is None:
             dispatcher.utter_message(response="utter_no_toolkit", council=area.name)

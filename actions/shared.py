@@ -1,5 +1,6 @@
-"""What every action module shares: the knowledge base, the place resolver, the clock, and the
-replies every place question needs (which council was understood, or the choices to pick from).
+"""What every action module shares: the knowledge base, the place resolver, the store of number
+feedback, the clock, and the replies every place question needs (which council was understood,
+or the choices to pick from).
 
 Created on first use, so importing the actions (e.g. in tests) needs no database; tests
 replace `knowledge_base`, `place_resolver` and `now` with fakes.
@@ -12,6 +13,8 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.store import connect
+from bot.number_feedback import FeedbackStore
 from bot.office_hours import LONDON
 from bot.places import MAX_BUTTONS, PlaceResolver, Resolution
 
@@ -29,6 +32,12 @@ def knowledge_base() -> KnowledgeBase:
 def place_resolver() -> PlaceResolver:
     kb = knowledge_base()
     return PlaceResolver(kb.places, kb.postcodes)
+
+
+@lru_cache(maxsize=1)
+def feedback_store() -> FeedbackStore:
+    """Reports about numbers go to the knowledge database (KNOWLEDGE_DB_URL), in their own table."""
+    return FeedbackStore(connect())
 
 
 def now() -> dt.datetime:
@@ -67,3 +76,14 @@ def place_answer(dispatcher, text: str) -> Optional[Resolution]:
     if result.status == "ambiguous":
         offer_choices(dispatcher, result, lambda name: name)
     return result
+
+
+def area_named(message: dict) -> Optional[str]:
+    """The area of a place this message names ("the Leicester number was wrong"), if any.
+
+    Unlike the local answers, it never falls back on the conversation's area: the caller decides.
+    """
+    text = message.get("text") or ""
+    if text.startswith("/"):
+        return None
+    return next((r.area_id for r in place_resolver().mentioned_in(text) if r.status == "found"), None)

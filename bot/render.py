@@ -151,3 +151,8 @@ def tools_for_age(area, age: int):
             and (t.min_age is None or t.min_age <= age) and (t.max_age is None or age <= t.max_age)]
     general = [t for t in kit.tools if t.min_age is None and t.max_age is None]
     return fits, general
+
+
+def points_text(answer) -> str:
+    """A practice answer's points as a bulleted list; its citation goes once, after the list."""
+    return "\n".join(f"- {point.text}" for point in answer.points)

@@ -1,14 +1,19 @@
 """A real running assistant for the end-to-end and live browser tests.
 
 `live_bot` starts `scripts/serve` (the same script `make run` uses) on its own ports with a
-throwaway tracker database, waits until the REST webhook answers, and stops it afterwards.
-It needs a trained model (`make test` trains first).
+throwaway tracker database and a throwaway copy of the knowledge database (so reports about
+numbers made in tests never reach var/knowledge.db), waits until the REST webhook answers, and
+stops it afterwards. It needs a trained model (`make test` trains first).
+
+`postgres_url` is a private PostgreSQL server for tests that need the production database,
+started the way `make run-prod` starts it (deploy/stack.py).
 """
 from __future__ import annotations
 
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -20,6 +25,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+
+from bot.knowledge.store import connect, load
 
 REPO = Path(__file__).resolve().parents[1]
 MODEL = REPO / "models" / "assistant.tar.gz"
@@ -49,6 +56,7 @@ class LiveBot:
     tracker_db: Path
     log: Path
     var: Path  # every file the running assistant writes: database, keys, logs
+    knowledge_db_url: str
 
     def stored_events(self, sender: str) -> list:
         """The conversation's events as stored, decrypted (with the bot's own keys)."""
@@ -132,11 +140,37 @@ def live_bot(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("live")
     first = free_port_block(3)
     ports = {"bot": first, "action": first + 1, "widget": first + 2}
-    process = _start(tmp, ports)
+    knowledge_db_url = f"sqlite:///{tmp / 'knowledge.db'}"
+    load(connect(knowledge_db_url))
+    process = _start(tmp, ports, {"KNOWLEDGE_DB_URL": knowledge_db_url})
     bot = LiveBot(f"http://localhost:{ports['bot']}", f"http://localhost:{ports['widget']}", tmp / "var" / "tracker.db",
-                  tmp / "serve.log", tmp / "var")
+                  tmp / "serve.log", tmp / "var", knowledge_db_url)
     try:
-        _wait_ready(bot, process)
+        _wait_ready(bot, process, timeout=float(os.environ.get("LIVE_BOT_TIMEOUT", "600")))  # a loaded shared machine needs longer
         yield bot
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A SQLAlchemy URL of a private PostgreSQL (Debian's package, `make servers`), fresh for the session.
+
+    Started by deploy.stack.Stack, as in production mode; only its PostgreSQL service is run.
+    """
+    from deploy.stack import PG_BIN, Stack
+
+    if not (PG_BIN / "postgres").exists():
+        message = f"PostgreSQL is not installed ({PG_BIN}/postgres): run `make servers`"
+        if os.environ.get("REQUIRE_SERVERS") == "1":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    var = REPO / "var" / "test-postgres"
+    shutil.rmtree(var, ignore_errors=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    stack = Stack(var=var, proxy_port=free_port_block(6), env=env)
+    stack.start("postgres", timeout=90)
+    try:
+        yield stack.db_url
+    finally:
+        stack.stop_all()

@@ -471,6 +471,13 @@
       return addToLog(b);
     }
 
+    // Suggested replies belong to the turn that offered them. Once the assistant has answered
+    // something newer they go: an old payload (say "Report a wrong number" from an earlier
+    // answer) pressed in the middle of the guided questions would be taken as an answer there.
+    function clearQuickReplies() {
+      Array.prototype.forEach.call(log.querySelectorAll('.nc-quick'), function (group) { group.remove(); });
+    }
+
     function addQuickReplies(buttons) {
       var valid = (buttons || []).filter(function (b) {
         return b && typeof b.title === 'string' && b.title.trim() && typeof b.payload === 'string';
@@ -631,6 +638,7 @@
         if (gen !== generation) { return false; }
         setBusy(false);
         storageSet(STORAGE_STARTED, '1');
+        clearQuickReplies();
         renderBotMessages(data);
         return true;
       }, function () {

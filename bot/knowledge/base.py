@@ -12,7 +12,7 @@ from typing import Dict, List, NamedTuple, Optional
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from bot.knowledge.schema import Area, Concept, Contact, Guidance, Nation, National, Source
+from bot.knowledge.schema import Area, Concept, Contact, Guidance, Nation, National, PracticeAnswer, Source
 from bot.knowledge.store import Document, PlaceName, PostcodeRow, connect
 
 
@@ -82,6 +82,9 @@ class KnowledgeBase:
             if any(_simplify(name) == wanted for name in names):
                 return concept
         return None
+
+    def practice_answer(self, answer_id: str) -> Optional[PracticeAnswer]:
+        return next((answer for guidance in self._guidance for answer in guidance.answers if answer.id == answer_id), None)
 
     def sources_of(self, fact, owner=None) -> List[Source]:
         """The sources a fact names, looked up in the file that holds it."""

@@ -108,7 +108,7 @@ class Contact(Fact):
 
     role: Literal[
         "front_door", "front_door_public", "out_of_hours", "police_non_emergency",
-        "emergency", "helpline", "childline", "early_help",
+        "emergency", "helpline", "childline", "early_help", "lado",
     ]
     name: str
     phone: str
@@ -234,8 +234,9 @@ def _source_refs(values: dict):
             label = f"{field}[{index}]" if isinstance(value, list) else field
             if hasattr(item, "sources"):
                 yield label, item.sources
-            for tool_index, tool in enumerate(getattr(item, "tools", [])):
-                yield f"{label}.tools[{tool_index}]", tool.sources
+            for nested in ("tools", "points"):
+                for position, part in enumerate(getattr(item, nested, [])):
+                    yield f"{label}.{nested}[{position}]", part.sources
 
 
 class Council(Fact):
@@ -330,10 +331,37 @@ class Concept(Fact):
     more: str = Field(description="the 'tell me more' answer")
 
 
-class Guidance(_Sourced):
-    """Definitions and practice notes: `knowledge/guidance/*.yml`."""
+class Point(Fact):
+    """One sourced statement of a practice answer, in plain words."""
 
-    concepts: List[Concept] = Field(..., min_items=1)
+    text: str
+
+
+class PracticeAnswer(Fact):
+    """A direct answer to a practice question ("can I share without consent?"), point by point.
+
+    `sources` are the ones relied on most, for the answer's one citation line; each point names
+    its own. What the sources leave uncertain is kept out of `points` and listed in `left_out`,
+    so a reviewer sees what was deliberately not said.
+    """
+
+    id: str = Field(regex=r"^[a-z0-9_]+$")
+    question: str = Field(description="the question it answers, for maintainers")
+    points: List[Point] = Field(..., min_items=1)
+    left_out: List[str] = Field([], description="what the sources leave uncertain, so not said")
+
+
+class Guidance(_Sourced):
+    """Definitions and practice answers: `knowledge/guidance/*.yml`."""
+
+    concepts: List[Concept] = []
+    answers: List[PracticeAnswer] = []
+
+    @root_validator(skip_on_failure=True)
+    def _not_empty(cls, values: dict) -> dict:
+        if not values["concepts"] and not values["answers"]:
+            raise ValueError("a guidance file needs concepts or answers")
+        return values
 
 
 _POSTCODE_KEY = {

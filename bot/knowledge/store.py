@@ -299,6 +299,9 @@ def _facts(item) -> Iterable[tuple]:
         return
     if isinstance(item, Guidance):
         yield from ((f"concepts.{concept.id}", concept) for concept in item.concepts)
+        for answer in item.answers:
+            yield f"answers.{answer.id}", answer
+            yield from ((f"answers.{answer.id}.points[{index}]", point) for index, point in enumerate(answer.points))
         return
     for index, contact in enumerate(item.contacts):
         yield f"contacts[{index}].{contact.role}", contact

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import shared
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import connect, load
+from bot.number_feedback import FeedbackStore
 from bot.office_hours import LONDON
 from bot.places import PlaceResolver
 
@@ -25,13 +26,20 @@ def kb(tmp_path_factory) -> KnowledgeBase:
     return KnowledgeBase(engine)
 
 
+@pytest.fixture
+def feedback(tmp_path) -> FeedbackStore:
+    """Reports about numbers go to a SQLite file of the test's own, never var/knowledge.db."""
+    return FeedbackStore(connect(f"sqlite:///{tmp_path / 'feedback.db'}"))
+
+
 @pytest.fixture(autouse=True)
-def wired(kb, monkeypatch):
-    """Point the actions at the test knowledge base and a clock the test can set."""
+def wired(kb, feedback, monkeypatch):
+    """Point the actions at the test knowledge base, feedback store and a clock the test can set."""
     clock = {"now": TUESDAY_10AM}
     monkeypatch.setattr(shared, "knowledge_base", lambda: kb)
     resolver = PlaceResolver(kb.places, kb.postcodes)
     monkeypatch.setattr(shared, "place_resolver", lambda: resolver)
+    monkeypatch.setattr(shared, "feedback_store", lambda: feedback)
     monkeypatch.setattr(shared, "now", lambda: clock["now"])
     return clock
 
@@ -42,9 +50,9 @@ def dispatcher() -> CollectingDispatcher:
 
 
 def tracker(text: str = "", intent: str = "", entities: Optional[List[Dict[str, Any]]] = None,
-            slots: Optional[Dict[str, Any]] = None) -> Tracker:
+            slots: Optional[Dict[str, Any]] = None, active_loop: Optional[str] = None) -> Tracker:
     message = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []}
-    return Tracker("test-sender", slots or {}, message, [], False, None, {}, "action_listen")
+    return Tracker("test-sender", slots or {}, message, [], False, None, {"name": active_loop} if active_loop else {}, "action_listen")
 
 
 def said(dispatcher: CollectingDispatcher) -> str:

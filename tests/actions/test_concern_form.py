@@ -66,7 +66,8 @@ def answered(**overrides):
 def test_next_step_gives_the_route_and_a_summary_with_the_users_own_words(dispatcher):
     slots = answered(q_plan="(skipped)")
     asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=slots), {}))
-    route, summary = dispatcher.messages
+    route, summary, feedback = dispatcher.messages
+    assert feedback["response"] == "utter_number_feedback"  # the wrong-number loop, after the summary
     assert route["response"] == "utter_concern_next_step" and "0116 305 0005" in route["route"]
     text = summary["summary"]
     assert "answer to q_daily_life" in text and "Not answered." in text

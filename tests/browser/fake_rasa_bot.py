@@ -41,6 +41,20 @@ CONTACTS = {
     "buttons": [{"title": "Make a summary", "payload": "/summary"}],
 }
 
+# A contact answer as the real bot sends it: the answer (999 advice included), then the one-line
+# "Was this number right?" with its two buttons, as a message of its own.
+NUMBER_ANSWER = {
+    "text": "For a child who lives in the Leicester City Council area:\n"
+            "1. Duty and Advice Service: 0116 454 1004 (24 hours a day)\n\n"
+            "If a child is in immediate danger, call 999.",
+}
+NUMBER_FEEDBACK = {
+    "text": "Was this number right?",
+    "buttons": [{"title": "Yes, it was right", "payload": '/number_was_right{"fact_id": "leicester.front_door"}'},
+                {"title": "Report a wrong number", "payload": '/report_wrong_number{"fact_id": "leicester.front_door"}'}],
+}
+WRONG_NUMBER_RECORDED = {"text": "Thank you. I've recorded that Duty and Advice Service: 0116 454 1004 may be wrong."}
+
 
 def scripted_reply(message: str):
     """Return (status, body) for a message, like Rasa's REST channel would."""
@@ -69,6 +83,10 @@ def scripted_reply(message: str):
     if m == "html download":
         return 200, [{"custom": {"kind": "download", "filename": "report.html", "mime": "text/html",
                                  "text": "<script>alert(1)</script>"}}]
+    if m == "who do i call in leicester":
+        return 200, [NUMBER_ANSWER, NUMBER_FEEDBACK]
+    if m.startswith("/report_wrong_number"):
+        return 200, [WRONG_NUMBER_RECORDED]
     if m == "xss":
         return 200, [{"text": XSS_TEXT}]
     if m in ("hello", "hi"):

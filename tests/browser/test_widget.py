@@ -211,6 +211,28 @@ def test_phone_numbers_and_urls_become_links(page, widget_url, fake_bot):
     expect(danger.locator("strong")).to_have_text("call 999 now")
 
 
+def test_wrong_number_buttons_follow_the_answer_and_send_their_payload(page, widget_url, fake_bot):
+    open_widget(page, widget_url)
+    send(page, "hello")
+    expect(page.locator(".nc-quick-btn")).to_have_count(2)  # the greeting's Yes / No
+    send(page, "who do I call in Leicester")
+    answer, prompt = bot_messages(page).nth(-2), bot_messages(page).last
+    expect(answer).to_contain_text("call 999")
+    expect(prompt).to_have_text(re.compile(r"Was this number right\?"))
+    # Only the newest turn's suggestions stay: the greeting's buttons are gone.
+    group = page.locator(".nc-quick")
+    expect(group).to_have_count(1)
+    expect(group.locator(".nc-quick-btn")).to_have_text(["Yes, it was right", "Report a wrong number"])
+    assert page.evaluate("() => { const g = document.querySelector('.nc-quick');"
+                         " return g.previousElementSibling.textContent.includes('Was this number right'); }")
+    page.get_by_role("button", name="Report a wrong number").click()
+    expect(page.locator(".nc-msg--user").last).to_contain_text("Report a wrong number")
+    expect(bot_messages(page).last).to_contain_text("recorded")
+    expect(page.locator(".nc-quick")).to_have_count(0)
+    assert fake_bot.messages()[-1] == '/report_wrong_number{"fact_id": "leicester.front_door"}'  # title shown, payload sent
+    assert run_axe(page, ".nc-panel")["violations"] == [], "axe violations with the feedback buttons (see output)"
+
+
 def test_formatting_rules_in_isolation(page, widget_url, fake_bot):
     """Exercise the formatter directly through a crafted bot reply."""
     tricky = (

@@ -66,6 +66,20 @@ def test_danger_at_any_point_gets_999_as_a_tel_link(browser, live_bot):
         context.close()
 
 
+def test_reporting_a_wrong_number_from_the_widget(browser, live_bot):
+    context, page, watch = live_page(browser, live_bot)
+    try:
+        open_widget(page, live_bot.widget_url)
+        send(page, "who do I call about a child in Leicester")
+        expect(page.get_by_role("button", name="Yes, it was right")).to_be_visible()
+        page.get_by_role("button", name="Report a wrong number").click()
+        expect(page.locator(".nc-log").get_by_text("may be wrong", exact=False)).to_be_visible()
+        expect(page.locator(".nc-quick")).to_have_count(0)
+        assert watch.errors == [] and watch.csp_messages() == []
+    finally:
+        context.close()
+
+
 def test_screenshot_of_the_open_widget_mid_conversation_for_the_readme(browser, live_bot):
     context, page, _ = live_page(browser, live_bot)
     try:

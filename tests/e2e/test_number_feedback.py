@@ -1,0 +1,71 @@
+"""The wrong-number loop and the two practice answers on the running assistant (REST, real model),
+down to `make feedback-report` reading what was stored. Expected numbers come from knowledge/."""
+import os
+import subprocess
+import sys
+import uuid
+
+import yaml
+
+from bot.knowledge.schema import normalise_phone
+from bot.knowledge.store import KNOWLEDGE_DIR
+from tests.conftest import REPO
+
+PRACTICE = yaml.safe_load((KNOWLEDGE_DIR / "guidance" / "referral_practice.yml").read_text())
+FIRST_POINT = {answer["id"]: " ".join(answer["points"][0]["text"].split()) for answer in PRACTICE["answers"]}
+
+
+def sender():
+    return f"e2e-numbers-{uuid.uuid4().hex[:10]}"
+
+
+def area(area_id):
+    return yaml.safe_load((KNOWLEDGE_DIR / "areas" / f"{area_id}.yml").read_text())
+
+
+def front_door(area_id):
+    return next(c for c in area(area_id)["contacts"] if c["role"] == "front_door")
+
+
+def feedback_report(live_bot) -> str:
+    env = dict(os.environ, KNOWLEDGE_DB_URL=live_bot.knowledge_db_url)
+    result = subprocess.run([sys.executable, "-m", "bot.feedback_report"], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def test_report_a_wrong_number_with_the_button_then_say_what_happened_and_the_report_lists_it(live_bot):
+    who = sender()
+    # Leicester's front door is its only line, day and night, so one number is offered at any hour.
+    messages = live_bot.say(who, "who do I call about a child in Leicester")
+    prompt = messages[-1]
+    assert [b["title"] for b in prompt["buttons"]] == ["Yes, it was right", "Report a wrong number"]
+    answer = "\n".join(m.get("text", "") for m in messages[:-1])
+    assert "call 999" in answer  # the answer, 999 advice included, comes before the prompt
+    report = next(b["payload"] for b in prompt["buttons"] if b["title"] == "Report a wrong number")
+    recorded = live_bot.text(who, report)
+    assert "recorded" in recorded and "call 999" in recorded
+    assert "added" in live_bot.text(who, "it said the number is not in use")
+    text = feedback_report(live_bot)
+    block = text.split("leicester.front_door:", 1)[1]
+    door = front_door("leicester")
+    assert normalise_phone(str(door["phone"])) in block and '"it said the number is not in use"' in block
+    assert all(area("leicester")["sources"][key]["url"] in block for key in door["sources"])
+
+
+def test_a_typed_report_naming_the_place(live_bot):
+    reply = live_bot.text(sender(), "the number for Rutland was wrong")
+    assert "Which number was wrong?" in reply  # Rutland has a daytime line and an out-of-hours one
+
+
+def test_consent_is_answered_directly(live_bot):
+    reply = live_bot.text(sender(), "do I need the parents' consent to refer to social care?")
+    assert FIRST_POINT["consent_sharing"] in " ".join(reply.split())
+    assert "call 999" in reply
+
+
+def test_after_a_referral_the_areas_front_door_and_the_prompt(live_bot):
+    messages = live_bot.say(sender(), "I've made a referral in Loughborough, what happens now?")
+    text = " ".join(" ".join(m.get("text", "").split()) for m in messages)
+    assert FIRST_POINT["after_referral"] in text
+    assert normalise_phone(str(front_door("leicestershire")["phone"])) in text
+    assert messages[-1]["buttons"][1]["title"] == "Report a wrong number"

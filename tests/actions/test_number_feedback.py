@@ -42,9 +42,10 @@ def report(text, fact_ids=None, slots_now=None, entities=None):
 
 
 def test_a_contact_answer_ends_with_one_short_question_and_two_buttons(dispatcher):
-    events = run(ActionAnswerContact(), dispatcher, tracker("who do I call in Kingston", "ask_contact",
-                                                             [{"entity": "place", "value": "Kingston"}]))
-    answer, prompt = dispatcher.messages  # the prompt comes after the answer and its 999 advice
+    events = run(ActionAnswerContact(), dispatcher, tracker("who do I call in Kingston upon Thames", "ask_contact",
+                                                             [{"entity": "place", "value": "Kingston upon Thames"}]))
+    understood, answer, prompt = dispatcher.messages  # the prompt comes after the answer and its 999 advice
+    assert understood["response"] == "utter_place_understood"
     assert answer["response"] == "utter_contact_answer"
     assert prompt["response"] == "utter_number_feedback" and prompt["facts"] == "kingston.front_door"
     assert slots(events)["numbers_given"] == ["kingston.front_door"]
@@ -62,12 +63,14 @@ def test_no_prompt_while_the_guided_questions_are_being_asked(dispatcher):
     events = run(ActionAnswerOutOfHours(), dispatcher, tracker("out of hours number for Hartlepool", "ask_out_of_hours",
                                                                [{"entity": "place", "value": "Hartlepool"}],
                                                                active_loop="concern_form"))
-    assert [m["response"] for m in dispatcher.messages] == ["utter_out_of_hours_answer"]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_place_understood", "utter_out_of_hours_answer"]
     assert "numbers_given" not in slots(events)
 
 
 def test_an_unknown_place_gets_the_national_route_and_the_prompt_about_the_helpline(dispatcher):
-    run(ActionAnswerContact(), dispatcher, tracker("who do I call in Truro", "ask_contact", [{"entity": "place", "value": "Truro"}]))
+    run(ActionAnswerContact(), dispatcher, tracker("who do I call in Llanfrothen Uchaf", "ask_contact",
+                                                       [{"entity": "place", "value": "Llanfrothen Uchaf"}]))
+    assert dispatcher.messages[0]["response"] == "utter_place_unknown"
     assert dispatcher.messages[-1]["facts"] == "national.helpline"
 
 
@@ -164,7 +167,7 @@ def test_it_was_right_is_counted_for_each_number_shown(dispatcher, feedback):
 def test_every_number_in_a_contact_answer_can_be_reported(dispatcher, area_id, kb):
     run(ActionAnswerContact(), dispatcher, tracker(f"who do I call in {kb.area(area_id).name}", "ask_contact",
                                                    [{"entity": "place", "value": kb.area(area_id).name}]))
-    route = dispatcher.messages[0]["route"]
+    route = next(m["route"] for m in dispatcher.messages if m["response"] == "utter_contact_answer")
     offered = dispatcher.messages[-1]["facts"].split()
     for fact_id in offered:
         role = fact_id.split(".")[1]

@@ -1,4 +1,5 @@
-"""What every action module shares: the knowledge base, the place resolver and the clock.
+"""What every action module shares: the knowledge base, the place resolver, the clock and the
+wording of route steps.
 
 Created on first use, so importing the actions (e.g. in tests) needs no database; tests
 replace `knowledge_base` and `now` with fakes.
@@ -6,11 +7,16 @@ replace `knowledge_base` and `now` with fakes.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import lru_cache
+from typing import Any, Dict, Optional
 
 from bot.knowledge.base import KnowledgeBase
 from bot.office_hours import LONDON
-from bot.places import PlaceResolver
+from bot.places import PlaceResolver, Resolution
+
+# A fixed clock for tests of time-dependent answers (e.g. "2026-11-25T20:30"; no zone = London).
+CLOCK_VARIABLE = "ASSISTANT_CLOCK"
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +30,37 @@ def place_resolver() -> PlaceResolver:
 
 
 def now() -> dt.datetime:
+    """London time now, or the time ASSISTANT_CLOCK holds (an ISO datetime) when it is set."""
+    fixed = os.environ.get(CLOCK_VARIABLE)
+    if fixed:
+        when = dt.datetime.fromisoformat(fixed)
+        return when if when.tzinfo else when.replace(tzinfo=LONDON)
     return dt.datetime.now(LONDON)
+
+
+def find_place(text: Optional[str]) -> Optional[Resolution]:
+    """The place `text` names, or None: the whole text first ("Southampton", "SO14 2AB"), then
+    any place mentioned in a sentence. The one door the listening code uses to the resolver."""
+    if not text or not text.strip():
+        return None
+    resolver = place_resolver()
+    result = resolver.resolve(text)
+    if result.status != "unknown":
+        return result
+    return next(iter(resolver.mentioned_in(text)), None)
+
+
+def place_words(text: Optional[str]) -> Optional[str]:
+    """The name of the place `text` mentions, as the knowledge base spells it; None if none."""
+    result = find_place(text)
+    return (result.matched or result.query) if result else None
+
+
+def route_wording(domain: Dict[str, Any]) -> Dict[str, str]:
+    """Wording of route steps from the domain's `utter_route_<kind>` responses (bot/render.py)."""
+    prefix = "utter_route_"
+    return {name[len(prefix):]: variants[0]["text"] for name, variants in (domain.get("responses") or {}).items()
+            if name.startswith(prefix) and variants}
 
 
 def place_answer(dispatcher, text: str):
@@ -34,10 +70,7 @@ def place_answer(dispatcher, text: str):
     the place is served by another council; the caller says what a found or unknown area means
     for its own form. An unknown place gives no area: a neighbour's contacts are never guessed.
     """
-    resolver = place_resolver()
-    result = resolver.resolve(text)
-    if result.status == "unknown":
-        result = next(iter(resolver.mentioned_in(text)), result)
+    result = find_place(text) or Resolution("unknown", text)
     kb = knowledge_base()
     if result.status == "ambiguous":
         buttons = [{"title": kb.area(a).name, "payload": kb.area(a).name} for a in result.choices]

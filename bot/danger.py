@@ -60,6 +60,7 @@ _PHRASES = {
         r"(threaten(s|ing)?|going) to (kill|stab|hurt|shut)",
         r"in (any |immediate |serious |real )?(immediate )?danger", r"at (immediate |serious )?risk (now|tonight|right now)",
         r"(home|left|all|is|are|'s|'re|been|being|was|were) (alone|on (his|her|their) own|by (him|her|them)sel(f|ves))",
+        r"(old|child|kid|baby|toddler|boy|girl|little one|son|daughter|children|kids|babies|toddlers)s? (alone|on (his|her|their) own)\b",
         r"nobody('s| is)? (home|with (him|her|them)|looking after)", r"no (one|adults?|grown[- ]?ups?) (is )?(home|with|looking|about|around|in)",
         r"(gone|going|run|ran) missing", r"(is|are) missing", r"hot car", r"locked (in|out)", r"(kicked|thrown|chucked) (\w+ ){0,3}out\b",
         r"nowhere to (sleep|go|stay)", r"scared to go home", r"(drunk|drink|drug|high).{0,20}driv(e|ing)|driv(e|ing|en).{0,25}(drunk|high)",

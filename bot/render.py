@@ -5,7 +5,7 @@ records; the widget turns phone numbers into tel: links itself.
 """
 from __future__ import annotations
 
-from typing import List
+from typing import List, Mapping, Optional
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact
@@ -28,9 +28,12 @@ def citation(kb: KnowledgeBase, fact, owner=None) -> str:
 
 
 def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, owner=None) -> str:
+    """A line's name, number and hours, who it is for, how else to reach it, and its source."""
     lines = [f"{item.name}: {item.phone}"]
     if item.hours is not None or item.hours_text:
         lines[0] += f" ({item.hours_text or describe(item.hours)})"
+    if item.who:
+        lines.append(f"Who it is for: {item.who}")
     if item.email:
         lines.append(f"Email: {item.email}")
     if item.online_form:
@@ -42,14 +45,24 @@ def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, own
     return "\n".join(lines)
 
 
-def route_text(kb: KnowledgeBase, route: Route) -> str:
+def route_text(kb: KnowledgeBase, route: Route, wording: Optional[Mapping[str, str]] = None) -> str:
+    """The route as numbered steps. `wording` words the steps that carry no reason of their own:
+    kind -> template (the domain's utter_route_<kind> responses, see actions/shared.py)."""
     lines: List[str] = []
     for number, step in enumerate(route.steps, start=1):
-        lines.append(f"{number}. {step.reason}")
+        reason = step.reason
+        if reason is None:
+            if not wording or step.kind not in wording:
+                raise KeyError(f"no wording for route step '{step.kind}': add utter_route_{step.kind} to domain/routes.yml")
+            reason = wording[step.kind].format(**step.values)
+        lines.append(f"{number}. {reason}")
+        lines += [f"   - {item}" for item in step.items]
         if step.contact is not None:
             lines.append("   " + contact_text(kb, step.contact).replace("\n", "\n   "))
-        elif step.text and step.text not in step.reason:
+        elif step.text and step.text not in reason:
             lines.append(f"   {step.text}")
+        if step.cite is not None:
+            lines.append(f"   {citation(kb, step.cite)}")
     lines.extend(route.notes)
     return "\n".join(lines)
 
@@ -88,7 +101,7 @@ def escalation_text(kb: KnowledgeBase, area) -> str:
 
 def tool_text(kb: KnowledgeBase, area, tool) -> str:
     """One tool; its citation only where it rests on more than the toolkit's own source."""
-    ages = _ages(tool)
+    ages = _ages(kb, tool)
     line = f"- {tool.name}{f' ({ages})' if ages else ''}: {tool.purpose}"
     if tool.url:
         line += f" {tool.url}"
@@ -113,7 +126,14 @@ def toolkit_text(kb: KnowledgeBase, area, tools=None, others=()) -> str:
     return "\n".join(lines)
 
 
-def _ages(tool) -> str:
+def _stage(kb: KnowledgeBase, tool):
+    return next((stage for stage in kb.stages() if stage.id == tool.stage), None) if tool.stage else None
+
+
+def _ages(kb: KnowledgeBase, tool) -> str:
+    stage = _stage(kb, tool)
+    if stage is not None:
+        return stage.name
     if tool.min_age is None and tool.max_age is None:
         return ""
     low = "unborn" if tool.min_age == -1 else f"{tool.min_age}" if tool.min_age is not None else "0"
@@ -122,12 +142,31 @@ def _ages(tool) -> str:
     return f"ages {low} to {tool.max_age}" if low != "unborn" else f"unborn to {tool.max_age}"
 
 
-def tools_for_age(area, age: int):
-    """Tools the knowledge base ties to an age; tools with no stated age are not guessed at."""
+def _age_range(kb: KnowledgeBase, tool):
+    """(youngest, oldest) a tool is for: its stage's ages, or the ages its source gives; None if neither."""
+    stage = _stage(kb, tool)
+    if stage is not None:
+        return stage.min_age, stage.max_age
+    if tool.min_age is None and tool.max_age is None:
+        return None
+    return (-1 if tool.min_age is None else tool.min_age), (99 if tool.max_age is None else tool.max_age)
+
+
+def tools_for_age(kb: KnowledgeBase, area, age: int):
+    """(tools for this age, tools with no age or stage, between): tools with no stated age are not
+    guessed at. A child between two stages (12: past primary school, not yet a teenager) gets the
+    tools of both neighbouring stages, and `between` says so, so no age falls through a gap."""
     kit = area.neglect_toolkit
     if kit is None:
-        return [], []
-    fits = [t for t in kit.tools if (t.min_age is not None or t.max_age is not None)
-            and (t.min_age is None or t.min_age <= age) and (t.max_age is None or age <= t.max_age)]
-    general = [t for t in kit.tools if t.min_age is None and t.max_age is None]
-    return fits, general
+        return [], [], False
+    ranged = [(tool, _age_range(kb, tool)) for tool in kit.tools]
+    general = [tool for tool, span in ranged if span is None]
+    fits = [tool for tool, span in ranged if span and span[0] <= age <= span[1]]
+    if fits or not any(span for _, span in ranged):
+        return fits, general, False
+    below = max((span[1] for _, span in ranged if span and span[1] < age), default=None)
+    above = min((span[0] for _, span in ranged if span and span[0] > age), default=None)
+    if below is None or above is None:
+        return [], general, False
+    nearest = [tool for tool, span in ranged if span and (span[1] == below or span[0] == above)]
+    return nearest, general, True

@@ -193,13 +193,16 @@ def _facts(item) -> Iterable[tuple]:
     """Every sourced fact in a parsed file, with a readable path ("contacts[0]")."""
     if isinstance(item, Guidance):
         yield from ((f"concepts.{concept.id}", concept) for concept in item.concepts)
+        yield from ((f"stages.{stage.id}", stage) for stage in item.stages)
+        if item.escalation is not None:
+            yield "escalation", item.escalation
         return
     for index, contact in enumerate(item.contacts):
         yield f"contacts[{index}].{contact.role}", contact
     if isinstance(item, National):
         yield "find_your_council", item.find_your_council
         return
-    for name in ("threshold", "escalation", "neglect_toolkit"):
+    for name in ("threshold", "escalation", "procedures", "neglect_toolkit"):
         fact = getattr(item, name)
         if fact is not None:
             yield name, fact

@@ -15,7 +15,8 @@ from bot.answers import looks_like_a_request
 from bot.details import Heard, hear
 from bot.roles import Audience, audience_of
 
-# Controls are never answers, however they are worded.
+# Controls are never answers, however they are worded ("skip" has its own mapping to "(skipped)",
+# or to "unsure" at the danger question).
 CONTROLS = ("stop", "start_again", "skip", "change_answer", "summary_now", "explain_question")
 # An ignored intent on a message this long that isn't phrased as a question is more likely an
 # answer the model misread ("told the GP, not social care yet" read as "who do I call").
@@ -44,10 +45,10 @@ def ignored_intents(domain: Dict[str, Any], form: str) -> List[str]:
 
 def is_interruption(intent: str, text: str, ignored: List[str]) -> bool:
     """The message asks for something else (the form's rules answer it) rather than answering."""
-    if intent not in ignored:
-        return False
     if intent in CONTROLS:
         return True
+    if intent not in ignored:
+        return False
     return looks_like_a_request(text) or len(text.split()) <= SHORT_REQUEST_WORDS
 
 

@@ -34,6 +34,7 @@ ROLES: List[Tuple[str, str, Audience]] = [
     ("NHS 111 clinician", r"\b111\b", E),
     ("emergency department clinician", r"\b(a&e|a and e|emergency department|\bed\b) (nurse|doctor|consultant|clinician|staff)|"
                                        r"urgent (care|treatment) (nurse|doctor|clinician)", E),
+    ("early years practitioner", r"early years (practitioner|worker|educator|teacher)|nursery (nurse|worker|practitioner|teacher|manager|staff)", P),
     ("health visitor", r"health ?visitor|\bhv\b", P),
     ("school nurse", r"school nurse", P),
     ("midwife", r"midwi(fe|ves)", P),
@@ -44,7 +45,6 @@ ROLES: List[Tuple[str, str, Audience]] = [
     ("teaching assistant", r"teaching assistant|\bta\b|learning support assistant", P),
     ("SENCO", r"\bsenco\b|senco", P),
     ("teacher", r"teachers?\b|class teacher|form tutor|tutor", P),
-    ("early years practitioner", r"early years (practitioner|worker|educator|teacher)|nursery (nurse|worker|practitioner|teacher|manager|staff)", P),
     ("childminder", r"child ?minder", P),
     ("social worker", r"social workers?", P),
     ("family support worker", r"family support (worker|practitioner)|early help (worker|practitioner|officer)|"

@@ -66,7 +66,7 @@ def _wait_ready(bot: LiveBot, process: subprocess.Popen, timeout: float = 240) -
         if process.poll() is not None:
             raise RuntimeError(f"scripts/serve exited early:\n{bot.log.read_text()[-3000:]}")
         try:
-            if bot.say("readiness-probe", "hello", timeout=10):
+            if bot.say("readiness-probe-00000000000", "hello", timeout=10):
                 return
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             pass

@@ -13,7 +13,7 @@ from tests.conftest import REPO
 
 
 def sender():
-    return f"e2e-{uuid.uuid4().hex[:8]}"
+    return f"e2e-rest-{uuid.uuid4().hex[:16]}"
 
 
 def test_hello_gets_a_greeting(live_bot):

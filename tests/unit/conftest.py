@@ -28,3 +28,14 @@ def kb(engine) -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def resolver(kb) -> PlaceResolver:
     return PlaceResolver(kb.places)
+
+
+@pytest.fixture
+def place_in(resolver):
+    """The place words a text names, found as actions/shared.place_words finds them."""
+    def find(text):
+        result = resolver.resolve(text)
+        if result.status == "unknown":
+            result = next(iter(resolver.mentioned_in(text)), None)
+        return (result.matched or result.query) if result else None
+    return find

@@ -7,15 +7,6 @@ from bot.answers import answer_to, looks_like_a_request
 from bot.details import hear
 
 
-@pytest.fixture
-def place_in(resolver):
-    def find(text):
-        result = resolver.resolve(text)
-        if result.status == "unknown":
-            result = next(iter(resolver.mentioned_in(text)), None)
-        return (result.matched or result.query) if result else None
-    return find
-
 
 TABLE = [
     # asked, typed, what it fills for the question asked ({} = it answers another question)

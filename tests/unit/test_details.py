@@ -9,15 +9,6 @@ from bot.details import hear, out_of_hours_said, wants_number, writes_as_a_child
 from bot.roles import Audience
 
 
-@pytest.fixture
-def place_in(resolver):
-    def find(text):
-        result = resolver.resolve(text)
-        if result.status == "unknown":
-            result = next(iter(resolver.mentioned_in(text)), None)
-        return (result.matched or result.query) if result else None
-    return find
-
 
 def test_the_all_in_one_first_message_answers_four_questions_and_asks_for_the_number(place_in):
     heard = hear("I'm a teacher in Southampton, worried about a 7-year-old, not in immediate danger, who do I call?", place_in)

@@ -80,9 +80,13 @@ class ValidateConcernForm(FormValidationAction):
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         intent, text = listening.intent_of(tracker), listening.text_of(tracker)
         requested = tracker.get_slot("requested_slot")
-        if not text or (intent != "immediate_danger" and listening.is_interruption(intent, text, listening.ignored_intents(domain, FORM))):
+        if not text:
             return []
         said = listening.heard(tracker)
+        answer = answer_to(requested, text, said)
+        if intent != "immediate_danger" and listening.is_interruption(intent, text, listening.ignored_intents(domain, FORM)) \
+                and not listening.answers_a_detail(intent, requested, answer, text):
+            return []
         values: Dict[str, Any] = {}
         if intent == "immediate_danger" and (requested not in KEY_QUESTIONS or said.danger in (Danger.YES, Danger.UNSURE)):
             return [SlotSet("in_danger", (said.danger if said.danger is Danger.UNSURE else Danger.YES).value)]
@@ -90,7 +94,7 @@ class ValidateConcernForm(FormValidationAction):
             dispatcher.utter_message(response="utter_call_999")
         if said.danger is Danger.YES:
             values["in_danger"] = Danger.YES.value
-        values.update(answer_to(requested, text, said))
+        values.update(answer)
         values.update(self._details(tracker, said, values))
         if said.out_of_hours:
             values["said_out_of_hours"] = True

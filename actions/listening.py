@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 
 from actions import shared
 from bot.answers import looks_like_a_request
+from bot.concern import DETAILS
 from bot.details import Heard, hear
 from bot.roles import Audience, audience_of
 
@@ -50,6 +51,12 @@ def is_interruption(intent: str, text: str, ignored: List[str]) -> bool:
     if intent not in ignored:
         return False
     return looks_like_a_request(text) or len(text.split()) <= SHORT_REQUEST_WORDS
+
+
+def answers_a_detail(intent: str, requested: Optional[str], answer: Dict[str, Any], text: str) -> bool:
+    """A short statement that answers the detail asked for ("I'm the DSL" at the role question),
+    whatever intent the model gave it; controls and questions are never answers."""
+    return intent not in CONTROLS and requested in DETAILS and bool(answer) and not looks_like_a_request(text)
 
 
 def audience_for(tracker: Tracker, said: Optional[Heard] = None) -> Audience:

@@ -278,3 +278,10 @@ def test_the_clock_can_be_set_for_tests_with_assistant_clock(monkeypatch):
 def test_skip_is_never_stored_as_the_words_typed(dispatcher, domain):
     filled = form_turn(dispatcher, domain, "skip", "skip", "q_impact", {"in_danger": "no"})
     assert "q_impact" not in filled
+
+
+@pytest.mark.parametrize("text, intent", [("i'm the DSL", "ask_definition"), ("Leicester", "ask_contact"), ("paramedic", "ask_out_of_hours")])
+def test_a_detail_answered_in_words_the_model_read_as_a_question_is_still_the_answer(dispatcher, domain, text, intent):
+    requested = "place" if text == "Leicester" else "reporter_role"
+    filled = form_turn(dispatcher, domain, text, intent, requested, {"in_danger": "no", "reporter_role": None})
+    assert filled.get(requested)

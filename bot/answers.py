@@ -35,8 +35,8 @@ def answer_to(requested: Optional[str], text: Optional[str], heard: Heard) -> Di
     it gives (only where still empty), so nothing said is lost either way.
     """
     answer = clean_answer(text)
-    if not requested or not answer:
-        return {}
+    if not requested or not answer or answer.startswith("/"):
+        return {}  # a button's payload ("/choose_level{...}") is read by the slot mappings
     other_detail = bool(heard.place or heard.age is not None or heard.role)
     if requested == "in_danger":
         value = danger_answer(answer)

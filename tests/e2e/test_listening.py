@@ -82,6 +82,7 @@ def test_summary_now_mid_way_summarises_what_was_given_and_unsure_reads_unsure(l
 
 def test_change_my_answer_about_cumulative_harm_asks_the_build_up_question(live_bot):
     *_, changed = conversation(live_bot, "I'm worried about a child", "no", "teacher", "Leicester", "8", "hungry most days",
+                               "no breakfast, same clothes all week", "tired and behind in reading", "missed three dental appointments",
                                "change my answer about cumulative harm")
     assert "built up over time" in changed
 

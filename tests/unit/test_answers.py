@@ -40,6 +40,7 @@ TABLE = [
     ("q_plan", "no plan", {"q_plan": "no plan"}),
     ("concern_level", "I'm not sure", {"concern_level": "unsure"}),
     ("concern_level", "banana", {}),
+    ("concern_level", '/choose_level{"level": "early_help"}', {}),  # a payload: the slot mapping reads it
 ]
 
 

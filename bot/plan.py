@@ -22,10 +22,16 @@ from bot.concern import SKIPPED, question_named
 from bot.knowledge.base import KnowledgeBase
 from bot.render import citation, contact_text, long_date, tool_text
 from bot.routing import contact
+from bot.wording import load
 
-TO_BE_DECIDED = "to be decided"
-NOT_GIVEN = "not given"
-ASK_PARTNERSHIP = "ask your local safeguarding children partnership which toolkit is used"
+
+def _say(*keys: str, **values) -> str:
+    """A piece of the plan document's wording (domain/plan.yml, utter_plan_document)."""
+    return load().part("utter_plan_document", *keys, **values)
+
+
+def _call_999() -> str:
+    return load().text("utter_if_danger_call_999")
 
 # slot name -> label used in the plan and when asking which answer to change
 PLAN_QUESTIONS: Dict[str, str] = {
@@ -158,12 +164,13 @@ def due_date(today: dt.date, key: str, termly: bool = False) -> dt.date:
 def _by_when(today: dt.date, key: str, termly: bool) -> str:
     day = long_date(due_date(today, key, termly))
     if key == "training" and termly:
-        return f"before next term starts (by {day}; term dates vary, so check yours)"
+        return _say("due_before_term", date=day)
     weeks, months = DUE[key]
-    if not weeks and not months:
-        return f"now ({day})"
-    span = f"{weeks} weeks" if weeks else f"{months} months"
-    return f"within {span} (by {day})"
+    if weeks:
+        return _say("due_within_weeks", count=weeks, date=day)
+    if months:
+        return _say("due_within_months", count=months, date=day)
+    return _say("due_now", date=day)
 
 
 def answer_problem(text: Optional[str]) -> Optional[str]:
@@ -201,61 +208,40 @@ def _given(answers: Dict[str, Optional[str]], slot: str) -> Optional[str]:
     return clean_plan_answer(answer)
 
 
+ROWS = ("lead", "toolkit", "triggers", "links", "training", "recording", "audit", "review")
+# The answer each row's action quotes.
+_ROW_ANSWER = {"lead": "plan_lead", "triggers": "plan_triggers", "links": "plan_links", "training": "plan_training",
+               "recording": "plan_recording", "audit": "plan_audit"}
+
+
 def _actions(answers: Dict[str, Optional[str]], kit, today: dt.date) -> List[PlanAction]:
-    lead = _given(answers, "plan_lead")
     termly = works_in_terms(_given(answers, "plan_setting"))
-    owner = lead or TO_BE_DECIDED
-
-    def said(slot: str) -> str:
-        return _given(answers, slot) or f"{TO_BE_DECIDED} (the question was skipped); agree it at the next staff or safeguarding meeting."
-
+    owner = _given(answers, "plan_lead") or _say("to_be_decided")
     if kit is not None:
-        where = "link above" if kit.url else "no link is recorded, so ask the partnership for it"
-        find = (f"Get the current toolkit and its forms ({where}), save them where every member of staff can "
-                "find them, and check with the local safeguarding children partnership that this is the version in use.")
+        where = _say("find_toolkit_link_above") if kit.url else _say("find_toolkit_no_link")
+        find = _say("find_toolkit", where=where)
     else:
-        find = (f"I don't hold a checked neglect toolkit for your area: {ASK_PARTNERSHIP}. Then get it and its "
-                "forms and save them where every member of staff can find them.")
-    rows = [
-        ("lead", "Name the lead for the neglect toolkit", f"Confirm who leads the toolkit and tell all staff: {said('plan_lead')}",
-         "The lead is named in the safeguarding policy and every member of staff knows who to go to about the toolkit."),
-        ("toolkit", "Get the toolkit", find,
-         "Every member of staff can find the current toolkit and its forms."),
-        ("triggers", "Agree when the toolkit is used", f"Agree when staff use the toolkit: {said('plan_triggers')}",
-         "The triggers are written into the safeguarding policy, and staff asked can say when they would use the toolkit."),
-        ("links", "Link the toolkit to early help and the front door",
-         f"Agree what happens after the toolkit is used: {said('plan_links')}",
-         "Records show the next step after each use of the toolkit (support in the setting, early help, or a call "
-         "to the front door) and when it was taken."),
-        ("training", "Train staff", f"Train staff to use the toolkit: {said('plan_training')}",
-         "Training records show every member of staff who works with children has been trained, and new staff are "
-         "trained at induction."),
-        ("recording", "Record and supervise each use", f"Record and supervise each use of the toolkit: {said('plan_recording')}",
-         "Each use of the toolkit is on the child's record (date, findings, what was done next) and has been "
-         "discussed in supervision."),
-        ("audit", "Audit the use of the toolkit", f"Audit how the toolkit is used: {said('plan_audit')}",
-         "An audit of a sample of records shows the toolkit was used when the triggers were met and what changed "
-         "for the children; the findings are reported to the setting's leaders."),
-        ("review", "Review this plan",
-         "Review this plan and the difference the toolkit is making for children, and check with the local "
-         "safeguarding children partnership that the toolkit has not been replaced.",
-         "A written review with what changed for children, what will change in the plan, and the next review date."),
-    ]
-    return [PlanAction(title, action, owner, due_date(today, key, termly), _by_when(today, key, termly), measure)
-            for key, title, action, measure in rows]
+        find = _say("find_no_toolkit", ask_partnership=_say("ask_partnership"))
+    actions = []
+    for key in ROWS:
+        slot = _ROW_ANSWER.get(key)
+        answer = (_given(answers, slot) or _say("skipped")) if slot else ""
+        actions.append(PlanAction(_say("rows", key, "title"), _say("rows", key, "action", answer=answer, find=find), owner,
+                                  due_date(today, key, termly), _by_when(today, key, termly), _say("rows", key, "measure")))
+    return actions
 
 
 def _toolkit_lines(kb: KnowledgeBase, area, place: str) -> List[str]:
     kit = area.neglect_toolkit if area else None
     if kit is None:
-        where = f"the {area.name} area" if area else f"\"{place}\"" if place != NOT_GIVEN else "your area"
-        return [f"I don't hold a checked neglect toolkit for {where}, so I won't name one: {ASK_PARTNERSHIP}."]
-    lines = [kit.name, f"Link: {kit.url}" if kit.url else "Link: none recorded (ask your local safeguarding children partnership)."]
+        where = _say("the_area", council=area.name) if area else f"\"{place}\"" if place else _say("your_area")
+        return [_say("no_toolkit", where=where, ask_partnership=_say("ask_partnership"))]
+    lines = [kit.name, _say("toolkit_link", url=kit.url) if kit.url else _say("toolkit_no_link")]
     if kit.note:
-        lines.append(f"Note: {kit.note}")
+        lines.append(_say("note", note=kit.note))
     lines.append(citation(kb, kit, area))
     if kit.tools:
-        lines.append("Tools:")
+        lines.append(_say("tools"))
         lines += [tool_text(kb, area, tool) for tool in kit.tools]
     return lines
 
@@ -263,24 +249,15 @@ def _toolkit_lines(kb: KnowledgeBase, area, place: str) -> List[str]:
 def _front_door_lines(kb: KnowledgeBase, area, place: str) -> List[str]:
     if area is None:
         finder = kb.national.find_your_council
-        where = f"\"{place}\"" if place != NOT_GIVEN else "your area"
-        return [f"I don't hold checked contacts for {where}, so I won't give a number.", finder.text,
-                citation(kb, finder), "If a child is in immediate danger, call 999."]
+        where = f"\"{place}\"" if place else _say("your_area")
+        return [_say("no_contacts", where=where), finder.text, citation(kb, finder), _call_999()]
     lines = contact_text(kb, contact(area, "front_door"), owner=area).split("\n")
     if area.threshold is not None:
         doc = area.threshold
-        lines.append(f"Threshold document (levels of need, including early help): {doc.document}"
-                     + (f" {doc.url}" if doc.url else ""))
+        lines.append(_say("threshold", document=doc.document) + (f" {doc.url}" if doc.url else ""))
         lines.append(citation(kb, doc, area))
-    lines.append("A child who lives in another council's area goes to that council's front door.")
-    lines.append("If a child is in immediate danger, call 999.")
+    lines += [_say("another_council"), _call_999()]
     return lines
-
-
-INTRO = ("Prepared with a guidance assistant from your answers, in your own words. The dates are suggested "
-         "defaults counted from today: move them to fit your setting's calendar. No names are included.")
-CLOSING = ("Decisions about any one child stay with the practitioner, the safeguarding lead and the front door. "
-           "If a child is in immediate danger, call 999.")
 
 
 def build_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]], area_id: Optional[str], today: dt.date) -> Plan:
@@ -308,12 +285,12 @@ def build_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]], area_id: Op
     meetings, governors' or partners' meetings), and the plan says so.
     """
     area = kb.area(area_id) if area_id else None
-    setting = _given(answers, "plan_setting") or NOT_GIVEN
-    place = _given(answers, "plan_place") or NOT_GIVEN
-    plan = Plan(setting, place, area.name if area else None)
+    place = _given(answers, "plan_place")
+    shown_place = place or _say("not_given")
+    plan = Plan(_given(answers, "plan_setting") or _say("not_given"), shown_place, area.name if area else None)
     plan.actions = _actions(answers, area.neglect_toolkit if area else None, today)
-    area_text = f"{place} ({area.name})" if area else f"{place} (an area I don't hold checked local information for)"
-    lead = _given(answers, "plan_lead") or TO_BE_DECIDED
+    area_text = _say("area_known", place=shown_place, council=area.name) if area else _say("area_unknown", place=shown_place)
+    lead = _given(answers, "plan_lead") or _say("to_be_decided")
     toolkit, door = _toolkit_lines(kb, area, place), _front_door_lines(kb, area, place)
     plan.text = _text(plan, today, area_text, lead, toolkit, door)
     plan.markdown = _markdown(plan, today, area_text, lead, toolkit, door)
@@ -322,14 +299,13 @@ def build_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]], area_id: Op
 
 
 def _text(plan: Plan, today: dt.date, area_text: str, lead: str, toolkit: List[str], door: List[str]) -> str:
-    lines = ["ACTION PLAN: EMBEDDING THE NEGLECT TOOLKIT", f"Written: {long_date(today)}", INTRO, "",
-             f"Setting: {plan.setting}", f"Area: {area_text}", f"Toolkit lead: {lead}", "",
-             "THE LOCAL NEGLECT TOOLKIT", *toolkit, "",
-             "THE FRONT DOOR (children's services, for the area where a child lives)", *door, "", "ACTIONS"]
+    lines = [_say("title"), _say("written", date=long_date(today)), _say("intro"), "",
+             f"{_say('setting')}: {plan.setting}", f"{_say('area')}: {area_text}", f"{_say('lead')}: {lead}", "",
+             _say("toolkit_heading"), *toolkit, "", _say("front_door_heading"), *door, "", _say("actions_heading")]
     for number, item in enumerate(plan.actions, start=1):
-        lines += [f"{number}. {item.title}", f"   Action: {item.action}", f"   Owner: {item.owner}",
-                  f"   By when: {item.by_when}", f"   How we'll know it worked: {item.measure}"]
-    lines += ["", CLOSING]
+        lines += [f"{number}. {item.title}", f"   {_say('action')}: {item.action}", f"   {_say('owner')}: {item.owner}",
+                  f"   {_say('by_when')}: {item.by_when}", f"   {_say('measure')}: {item.measure}"]
+    lines += ["", _say("closing", call_999=_call_999())]
     return "\n".join(lines)
 
 
@@ -338,16 +314,17 @@ def _cell(text: str) -> str:
 
 
 def _markdown(plan: Plan, today: dt.date, area_text: str, lead: str, toolkit: List[str], door: List[str]) -> str:
-    lines = ["# Action plan: embedding the neglect toolkit", "", f"Written: {long_date(today)}", "", INTRO, "",
-             "| | |", "|---|---|", f"| Setting | {_cell(plan.setting)} |", f"| Area | {_cell(area_text)} |",
-             f"| Toolkit lead | {_cell(lead)} |", "", "## The local neglect toolkit", ""]
+    lines = [f"# {_say('title_markdown')}", "", _say("written", date=long_date(today)), "", _say("intro"), "",
+             "| | |", "|---|---|", f"| {_say('setting')} | {_cell(plan.setting)} |", f"| {_say('area')} | {_cell(area_text)} |",
+             f"| {_say('lead')} | {_cell(lead)} |", "", f"## {_say('toolkit_heading_markdown')}", ""]
     # A tool is a sub-item ("  - …") and its own source line sits under it ("    Source: …").
     for line in "\n".join(toolkit).split("\n"):
         lines.append(f"  {line}" if line.startswith("- ") else f"    {line.strip()}" if line.startswith(" ") else f"- {line}")
-    lines += ["", "## The front door", "", *[f"- {line}" for line in door], "", "## Actions", "",
-              "| # | Action | Owner | By when | How we'll know it worked |", "|---|---|---|---|---|"]
+    lines += ["", f"## {_say('front_door_heading_markdown')}", "", *[f"- {line}" for line in door], "",
+              f"## {_say('actions_heading_markdown')}", "",
+              f"| # | {_say('action')} | {_say('owner')} | {_say('by_when')} | {_say('measure')} |", "|---|---|---|---|---|"]
     for number, item in enumerate(plan.actions, start=1):
         lines.append(f"| {number} | **{_cell(item.title)}**: {_cell(item.action)} | {_cell(item.owner)} | "
                      f"{_cell(item.by_when)} | {_cell(item.measure)} |")
-    lines += ["", CLOSING, ""]
+    lines += ["", _say("closing", call_999=_call_999()), ""]
     return "\n".join(lines)

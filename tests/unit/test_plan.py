@@ -7,11 +7,15 @@ import re
 import pytest
 
 from bot.concern import SKIPPED
-from bot.plan import (ASK_PARTNERSHIP, PLAN_BUTTONS, PLAN_MAX_ANSWER, PLAN_QUESTIONS, TO_BE_DECIDED, add_months, answer_problem,
+from bot.plan import (PLAN_BUTTONS, PLAN_MAX_ANSWER, PLAN_QUESTIONS, add_months, answer_problem,
                       build_plan, clean_plan_answer, due_date, next_term_start, plan_question_named, works_in_terms)
 from bot.render import citation, long_date
 from bot.routing import contact
+from bot.wording import load
 from tests.unit.kb_helpers import compact, raw_areas
+
+TO_BE_DECIDED = load().part("utter_plan_document", "to_be_decided")
+ASK_PARTNERSHIP = load().part("utter_plan_document", "ask_partnership")
 
 TODAY = dt.date(2026, 11, 24)
 AREAS = sorted(raw_areas())

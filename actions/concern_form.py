@@ -217,18 +217,17 @@ class ActionStartConcern(Action):
         route = route_for(kb, result.area_id, Situation.IMMEDIATE_DANGER if danger else Situation.SIGNIFICANT_HARM, shared.now(),
                           audience=audience, out_of_hours=out_of_hours)
         dispatcher.utter_message(response="utter_contact_answer", council=kb.area(result.area_id).name,
-                                 route=render.route_text(kb, route, shared.route_wording(domain)))
+                                 route=render.route_text(kb, route))
 
 
 def _route_and_summary(tracker: Tracker, domain: Dict[Text, Any], complete: bool):
     kb, when = shared.knowledge_base(), shared.now()
     route = route_for(kb, tracker.get_slot("area"), situation_of(tracker), when, audience=listening.audience_for(tracker),
                       out_of_hours=listening.out_of_hours_for(tracker))
-    wording = shared.route_wording(domain)
     answers = {slot: tracker.get_slot(slot) for slot in KEY_QUESTIONS}
     summary = build_summary(kb, answers, route, tracker.get_slot("reporter_role"), tracker.get_slot("place"),
-                            tracker.get_slot("child_age"), tracker.get_slot("in_danger"), when, wording, complete=complete)
-    return render.route_text(kb, route, wording), summary
+                            tracker.get_slot("child_age"), tracker.get_slot("in_danger"), when, complete=complete)
+    return render.route_text(kb, route), summary
 
 
 class ActionConcernNextStep(Action):

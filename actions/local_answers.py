@@ -124,7 +124,7 @@ class LocalAnswer(Action):
 
     def unknown_place(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any], result: Resolution) -> None:
         kb = shared.knowledge_base()
-        national = render.route_text(kb, shaped_route(tracker, None, Situation.SIGNIFICANT_HARM), shared.route_wording(domain))
+        national = render.route_text(kb, shaped_route(tracker, None, Situation.SIGNIFICANT_HARM))
         if result.status == "elsewhere":
             dispatcher.utter_message(response="utter_place_not_covered", place=result.matched, council=result.note, route=national)
         else:
@@ -140,7 +140,7 @@ class ActionAnswerContact(LocalAnswer):
     def answer(self, dispatcher, tracker, area, domain) -> None:
         kb = shared.knowledge_base()
         route = shaped_route(tracker, area.id, situation_now(tracker, Situation.SIGNIFICANT_HARM))
-        dispatcher.utter_message(response="utter_contact_answer", council=area.name, route=render.route_text(kb, route, shared.route_wording(domain)))
+        dispatcher.utter_message(response="utter_contact_answer", council=area.name, route=render.route_text(kb, route))
         if not in_concern_form(tracker):
             dispatcher.utter_message(response="utter_offer_questions")
 
@@ -177,7 +177,7 @@ class ActionAnswerEscalation(LocalAnswer):
     def answer(self, dispatcher, tracker, area, domain) -> None:
         kb = shared.knowledge_base()
         route = shaped_route(tracker, area.id, Situation.DISAGREEMENT)
-        dispatcher.utter_message(response="utter_escalation_answer", council=area.name, route=render.route_text(kb, route, shared.route_wording(domain)))
+        dispatcher.utter_message(response="utter_escalation_answer", council=area.name, route=render.route_text(kb, route))
 
 
 class ActionAnswerToolkit(LocalAnswer):
@@ -240,7 +240,7 @@ class ActionTalkToSomeone(LocalAnswer):
     def _people(dispatcher, tracker, domain, area) -> None:
         kb = shared.knowledge_base()
         route = talk_route(kb, area.id if area else None, shared.now(), listening.audience_for(tracker))
-        dispatcher.utter_message(response="utter_talk_to_someone", route=render.route_text(kb, route, shared.route_wording(domain)))
+        dispatcher.utter_message(response="utter_talk_to_someone", route=render.route_text(kb, route))
 
 
 class ActionAnswerLado(LocalAnswer):
@@ -293,7 +293,7 @@ class ActionParentHelp(LocalAnswer):
     def _help(dispatcher, domain, area) -> None:
         kb = shared.knowledge_base()
         route = family_route(kb, area.id if area else None, shared.now())
-        dispatcher.utter_message(response="utter_parent_help", route=render.route_text(kb, route, shared.route_wording(domain)))
+        dispatcher.utter_message(response="utter_parent_help", route=render.route_text(kb, route))
 
 
 class ActionChildHelp(Action):
@@ -335,4 +335,4 @@ class ActionAfterDanger(LocalAnswer):
     def answer(self, dispatcher, tracker, area, domain) -> None:
         kb = shared.knowledge_base()
         route = shaped_route(tracker, area.id, Situation.IMMEDIATE_DANGER)
-        dispatcher.utter_message(response="utter_after_danger", council=area.name, route=render.route_text(kb, route, shared.route_wording(domain)))
+        dispatcher.utter_message(response="utter_after_danger", council=area.name, route=render.route_text(kb, route))

@@ -1,5 +1,4 @@
-"""What every action module shares: the knowledge base, the place resolver, the clock and the
-wording of route steps.
+"""What every action module shares: the knowledge base, the place resolver and the clock.
 
 Created on first use, so importing the actions (e.g. in tests) needs no database; tests
 replace `knowledge_base` and `now` with fakes.
@@ -9,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from functools import lru_cache
-from typing import Any, Dict, Optional
+from typing import Optional
 
 from bot.knowledge.base import KnowledgeBase
 from bot.office_hours import LONDON
@@ -54,13 +53,6 @@ def place_words(text: Optional[str]) -> Optional[str]:
     """The name of the place `text` mentions, as the knowledge base spells it; None if none."""
     result = find_place(text)
     return (result.matched or result.query) if result else None
-
-
-def route_wording(domain: Dict[str, Any]) -> Dict[str, str]:
-    """Wording of route steps from the domain's `utter_route_<kind>` responses (bot/render.py)."""
-    prefix = "utter_route_"
-    return {name[len(prefix):]: variants[0]["text"] for name, variants in (domain.get("responses") or {}).items()
-            if name.startswith(prefix) and variants}
 
 
 def place_answer(dispatcher, text: str):

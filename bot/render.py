@@ -5,12 +5,13 @@ records; the widget turns phone numbers into tel: links itself.
 """
 from __future__ import annotations
 
-from typing import List, Mapping, Optional
+from typing import List
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact
 from bot.office_hours import describe
 from bot.routing import Route
+from bot.wording import load as wording
 
 
 def long_date(day) -> str:
@@ -45,16 +46,12 @@ def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, own
     return "\n".join(lines)
 
 
-def route_text(kb: KnowledgeBase, route: Route, wording: Optional[Mapping[str, str]] = None) -> str:
-    """The route as numbered steps. `wording` words the steps that carry no reason of their own:
-    kind -> template (the domain's utter_route_<kind> responses, see actions/shared.py)."""
+def route_text(kb: KnowledgeBase, route: Route) -> str:
+    """The route as numbered steps; a step with no reason of its own is worded by the domain's
+    `utter_route_<kind>` response (domain/routes.yml)."""
     lines: List[str] = []
     for number, step in enumerate(route.steps, start=1):
-        reason = step.reason
-        if reason is None:
-            if not wording or step.kind not in wording:
-                raise KeyError(f"no wording for route step '{step.kind}': add utter_route_{step.kind} to domain/routes.yml")
-            reason = wording[step.kind].format(**step.values)
+        reason = step.reason if step.reason is not None else wording().text(f"utter_route_{step.kind}", **step.values)
         lines.append(f"{number}. {reason}")
         lines += [f"   - {item}" for item in step.items]
         if step.contact is not None:

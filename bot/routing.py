@@ -30,8 +30,8 @@ class Step:
     """One thing to do. `contact` is set when the step is a call; otherwise `text` says what.
 
     `kind` says what the step is, so decisions are made on it, never on its wording. Steps whose
-    `reason` is None are worded in the domain (`utter_route_<kind>`, filled with `values`) and
-    rendered with that wording (bot/render.py).
+    `reason` is None are worded in the domain (`utter_route_<kind>` in domain/routes.yml, filled
+    with `values`) when bot/render.py writes the route.
     """
 
     reason: Optional[str]

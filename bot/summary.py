@@ -6,7 +6,7 @@ contacts with their sources. It holds no names: the assistant never asks for the
 from __future__ import annotations
 
 import datetime as dt
-from typing import Dict, Mapping, Optional
+from typing import Dict, Optional
 
 from bot.concern import KEY_QUESTIONS, SKIPPED, danger_in_summary
 from bot.knowledge.base import KnowledgeBase
@@ -24,7 +24,7 @@ GOOD_REFERRAL = (
 
 def build_summary(kb: KnowledgeBase, answers: Dict[str, Optional[str]], route: Route, role: Optional[str],
                   place: Optional[str], child_age: Optional[str], in_danger: Optional[str], when: dt.datetime,
-                  wording: Optional[Mapping[str, str]] = None, complete: bool = True) -> str:
+                  complete: bool = True) -> str:
     """`in_danger`: the answer to the danger question (yes / unsure / no, or None if not asked).
     `complete`: False for a summary asked for part-way ("summary now"): unanswered questions
     read "Not answered yet." """
@@ -48,7 +48,7 @@ def build_summary(kb: KnowledgeBase, answers: Dict[str, Optional[str]], route: R
         answer = answers.get(slot)
         lines.append(f"- {label}:")
         lines.append(f"  {answer if answer and answer != SKIPPED else missing}")
-    lines += ["", "NEXT STEP SUGGESTED", route_text(kb, route, wording), "",
+    lines += ["", "NEXT STEP SUGGESTED", route_text(kb, route), "",
               "The decision stays with the practitioner, their safeguarding lead and the front door.",
               "", "FOR A REFERRAL", GOOD_REFERRAL]
     return "\n".join(lines)

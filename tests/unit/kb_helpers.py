@@ -32,12 +32,6 @@ def raw_national() -> dict:
     return raw_yaml(KNOWLEDGE_DIR / "national.yml")
 
 
-def route_wording() -> dict:
-    """The wording of route steps, as actions pass it from the domain (utter_route_<kind>)."""
-    responses = raw_yaml(Path(__file__).resolve().parents[2] / "domain" / "routes.yml")["responses"]
-    return {name[len("utter_route_"):]: variants[0]["text"] for name, variants in responses.items()}
-
-
 def london(*args) -> dt.datetime:
     return dt.datetime(*args, tzinfo=LONDON)
 

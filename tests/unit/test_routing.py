@@ -5,16 +5,11 @@ import datetime as dt
 
 import pytest
 
-from bot.render import route_text as _route_text
+from bot.render import route_text
 from bot.roles import Audience
 from bot.routing import Situation, family_route, route_for, talk_route
-from tests.unit.kb_helpers import AREA_FILES, compact, london, raw_areas, raw_national, route_wording
-
-WORDING = route_wording()
-
-
-def route_text(kb, route):
-    return _route_text(kb, route, WORDING)
+from bot.wording import load as wording
+from tests.unit.kb_helpers import AREA_FILES, compact, london, raw_areas, raw_national
 
 AREAS = raw_areas()
 TUESDAY_10 = london(2026, 11, 24, 10, 0)
@@ -253,7 +248,7 @@ def test_a_dsl_is_never_told_to_talk_to_their_dsl(kb, situation):
 def test_paramedics_are_pointed_to_their_own_safeguarding_team_as_well_as_the_council(kb, situation):
     route = route_for(kb, "hartlepool", situation, TUESDAY_20, audience=Audience.EMERGENCY_CLINICIAN)
     text = route_text(kb, route)
-    assert WORDING["own_organisation"].split(",")[0] in " ".join(text.split())
+    assert " ".join(wording().text("utter_route_own_organisation").split()).split(",")[0] in " ".join(text.split())
     assert has_number(text, phone("hartlepool", "front_door")) or has_number(text, phone("hartlepool", "out_of_hours"))
     assert not any(step.kind == "dsl" for step in route.steps)
 
@@ -326,3 +321,13 @@ def test_member_of_the_public_gets_the_public_line_and_no_safeguarding_lead_step
     roles = [step.contact.role for step in public.steps if step.contact]
     assert "front_door_public" in roles and "front_door" not in roles
     assert "helpline" in roles
+
+
+def test_every_step_worded_in_the_domain_has_its_wording():
+    import re
+    from pathlib import Path
+    source = (Path(__file__).resolve().parents[2] / "bot" / "routing.py").read_text()
+    kinds = set(re.findall(r'Step\(None,[^\n]*?kind="(\w+)"', source))
+    assert len(kinds) >= 15
+    for kind in kinds:
+        assert wording().text(f"utter_route_{kind}", hours="h", manual="m", council="c")

@@ -6,7 +6,7 @@ import pytest
 from bot.concern import KEY_QUESTIONS, SKIPPED
 from bot.routing import Situation, route_for
 from bot.summary import build_summary
-from tests.unit.kb_helpers import compact, london, route_wording
+from tests.unit.kb_helpers import compact, london
 
 WHEN = london(2026, 11, 24, 20, 0)  # Tuesday evening: Kingston's SPA is closed
 
@@ -27,7 +27,7 @@ def route(kb):
 
 @pytest.fixture(scope="module")
 def summary(kb, answers, route):
-    return build_summary(kb, answers, route, "School nurse", "Surbiton", "3 year old", "no", WHEN, route_wording())
+    return build_summary(kb, answers, route, "School nurse", "Surbiton", "3 year old", "no", WHEN)
 
 
 def test_each_answer_appears_verbatim(summary, answers):
@@ -86,8 +86,7 @@ def test_an_unsure_answer_about_danger_reads_unsure_with_999_advised_never_no(kb
 
 
 def test_a_summary_asked_for_part_way_says_what_is_not_answered_yet(kb, route):
-    text = build_summary(kb, {"q_significant_harm": "always hungry"}, route, "teacher", None, None, None, WHEN, route_wording(),
-                         complete=False)
+    text = build_summary(kb, {"q_significant_harm": "always hungry"}, route, "teacher", None, None, None, WHEN, complete=False)
     assert "always hungry" in text
     assert text.count("Not answered yet.") == len(KEY_QUESTIONS) - 1
 

@@ -178,8 +178,8 @@ def _since_last_start(tracker: Tracker) -> List[Dict[str, Any]]:
 
 class ActionStartConcern(Action):
     """Start a concern afresh, keeping what was said since the last one started (the first
-    message included): no question already answered is asked again. Asked for a number with
-    the place known, it gives the number first."""
+    message included): no question already answered is asked again. Asked for a number in the
+    message that starts it, with the place known, it gives the number first."""
 
     def name(self) -> Text:
         return "action_start_concern"
@@ -195,7 +195,7 @@ class ActionStartConcern(Action):
             given.update({slot: value for slot, value in found.items() if value is not None})
             if said.concern and (message.get("parse_data", {}).get("intent") or {}).get("name") == "worried_about_child":
                 given["q_significant_harm"] = said.concern
-            wants_number = wants_number or said.wants_number
+            wants_number = said.wants_number  # asked in the message that starts the concern (not one already answered)
             out_of_hours = out_of_hours or said.out_of_hours
         dispatcher.utter_message(response="utter_concern_start")
         _noted(dispatcher, given)

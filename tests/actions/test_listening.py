@@ -285,3 +285,11 @@ def test_a_detail_answered_in_words_the_model_read_as_a_question_is_still_the_an
     requested = "place" if text == "Leicester" else "reporter_role"
     filled = form_turn(dispatcher, domain, text, intent, requested, {"in_danger": "no", "reporter_role": None})
     assert filled.get(requested)
+
+
+def test_a_number_already_given_is_not_given_again_when_the_questions_start(dispatcher, domain):
+    history = [user(ALL_IN_ONE, "ask_contact"), {"event": "action", "name": "action_answer_contact"},
+               user("/worried_about_child", "worried_about_child")]
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker("/worried_about_child", "worried_about_child", events=history), domain))
+    assert slots_set(events)["place"] == "Southampton"
+    assert "utter_contact_answer" not in said(dispatcher)

@@ -60,7 +60,9 @@ def _start(tmp: Path, ports: dict, extra_env: dict = None) -> subprocess.Popen:
                             start_new_session=True)
 
 
-def _wait_ready(bot: LiveBot, process: subprocess.Popen, timeout: float = 240) -> None:
+def _wait_ready(bot: LiveBot, process: subprocess.Popen, timeout: float = None) -> None:
+    """Wait for the first answer; LIVE_BOT_READY_SECONDS (default 240) allows for a loaded machine."""
+    timeout = timeout or float(os.environ.get("LIVE_BOT_READY_SECONDS", "240"))
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

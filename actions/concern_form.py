@@ -84,7 +84,8 @@ class ValidateConcernForm(FormValidationAction):
             return []
         said = listening.heard(tracker)
         answer = answer_to(requested, text, said)
-        if intent != "immediate_danger" and listening.is_interruption(intent, text, listening.ignored_intents(domain, FORM)) \
+        ignored = listening.ignored_intents(domain, FORM)
+        if intent != "immediate_danger" and listening.is_interruption(intent, text, ignored, requested) \
                 and not listening.answers_a_detail(intent, requested, answer, text):
             return []
         values: Dict[str, Any] = {}
@@ -164,12 +165,14 @@ for _slot in KEY_QUESTIONS:
 
 
 def _since_last_start(tracker: Tracker) -> List[Dict[str, Any]]:
-    """User messages since the last concern started, or the conversation was started again."""
+    """User messages since the last guided conversation (a concern or a plan) started or ended,
+    or the conversation was started again: what was said outside any questions, the message
+    that starts this concern included. Answers to an earlier concern are never reused."""
     messages = []
     for event in reversed(tracker.events):
         if event.get("event") == "action" and event.get("name") in ("action_start_concern", "action_start_again"):
             break
-        if event.get("event") in ("restart", "session_started"):
+        if event.get("event") in ("restart", "session_started", "active_loop"):
             break
         if event.get("event") == "user":
             messages.append(event)

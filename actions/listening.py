@@ -6,15 +6,16 @@ also used by Rasa's own slot mappings); this module reads that same list.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
 from actions import shared
 from bot.answers import looks_like_a_request
-from bot.concern import DETAILS
-from bot.details import Heard, hear
-from bot.roles import Audience, audience_of
+from bot.concern import DETAILS, KEY_QUESTIONS
+from bot.details import Heard, hear, writes_as_a_child
+from bot.roles import Audience, audience_of, role_mentioned
 
 # Controls are never answers, however they are worded ("skip" has its own mapping to "(skipped)",
 # or to "unsure" at the danger question).
@@ -23,6 +24,8 @@ CONTROLS = ("stop", "start_again", "skip", "change_answer", "summary_now", "expl
 # answer the model misread ("told the GP, not social care yet" read as "who do I call").
 SHORT_REQUEST_WORDS = 8
 AUDIENCE_INTENTS = {"child_seeking_help": Audience.CHILD, "parent_seeking_help": Audience.PARENT}
+_MY_FAMILY = re.compile(r"\bmy (own )?(kids|children|child|son|daughter|baby|toddler|family|teenager|little ones?|grandchildren)\b",
+                        re.IGNORECASE)
 
 
 def text_of(tracker: Tracker) -> str:
@@ -44,13 +47,31 @@ def ignored_intents(domain: Dict[str, Any], form: str) -> List[str]:
     return list(((domain.get("forms") or {}).get(form) or {}).get("ignored_intents") or [])
 
 
-def is_interruption(intent: str, text: str, ignored: List[str]) -> bool:
-    """The message asks for something else (the form's rules answer it) rather than answering."""
+def is_interruption(intent: str, text: str, ignored: List[str], requested: Optional[str] = None) -> bool:
+    """The message asks for something else (the form's rules answer it) rather than answering.
+
+    Controls always are. A child or parent asking for help must say so in the first person ("I'm
+    14", "my kids"): a professional's answer about a hungry child is not a child asking. At a
+    question answered in the person's own words only a question or request interrupts; at a short
+    question a short message does too.
+    """
     if intent in CONTROLS:
         return True
     if intent not in ignored:
         return False
+    if intent in AUDIENCE_INTENTS:
+        return speaks_for_themselves(AUDIENCE_INTENTS[intent], text)
+    if requested in KEY_QUESTIONS:
+        return looks_like_a_request(text)
     return looks_like_a_request(text) or len(text.split()) <= SHORT_REQUEST_WORDS
+
+
+def speaks_for_themselves(audience: Audience, text: str) -> bool:
+    """A child about their own home, or a parent or carer about their own family, in their own words."""
+    if audience is Audience.CHILD:
+        return writes_as_a_child(text)
+    said = role_mentioned(text)
+    return bool(said and said[1] is Audience.PARENT) or bool(_MY_FAMILY.search(text))
 
 
 def answers_a_detail(intent: str, requested: Optional[str], answer: Dict[str, Any], text: str) -> bool:

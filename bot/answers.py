@@ -15,8 +15,11 @@ from bot.danger import danger_answer
 from bot.details import Heard
 from bot.roles import role_in
 
-_QUESTION = re.compile(r"\?\s*$|^\W*(who|what|where|when|why|how|which|can|could|should|would|is|are|do|does|give|tell|just)\b",
-                       re.IGNORECASE)
+_QUESTION = re.compile(
+    r"\?\s*$|^\W*(who|what|where|when|why|how|which|can|could|should|would|is|are|do|does|give|tell|just|please)\b|"
+    r"^\W*(i|we)('d| would)? (need|want|like)\b|\b(give|tell|send|show) me\b|\b(the|a|your|their|phone|contact) number\b(?! of)|"
+    r"\bsummary\b|\bsum (it )?up\b|\brecap\b|\b(talk|speak|chat) (it through )?(to|with) (someone|somebody|a person|a human|an adviser)\b",
+    re.IGNORECASE)
 
 
 def looks_like_a_request(text: str) -> bool:

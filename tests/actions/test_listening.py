@@ -293,3 +293,26 @@ def test_a_number_already_given_is_not_given_again_when_the_questions_start(disp
     events = asyncio.run(ActionStartConcern().run(dispatcher, tracker("/worried_about_child", "worried_about_child", events=history), domain))
     assert slots_set(events)["place"] == "Southampton"
     assert "utter_contact_answer" not in said(dispatcher)
+
+
+@pytest.mark.parametrize("text, intent", [("hungry most days", "child_seeking_help"), ("mum can't cope and there's no food", "parent_seeking_help"),
+                                          ("always on his own after school, nobody feeds him", "child_seeking_help")])
+def test_a_professionals_answer_about_the_childs_hardship_is_an_answer_not_a_child_asking(dispatcher, domain, text, intent):
+    filled = form_turn(dispatcher, domain, text, intent, "q_significant_harm", {"in_danger": "no", "reporter_role": "teacher"})
+    assert filled["q_significant_harm"] == text
+
+
+@pytest.mark.parametrize("text, intent", [("I'm 14 and my mum doesn't feed me", "child_seeking_help"),
+                                          ("I'm a mum and I can't feed my kids", "parent_seeking_help")])
+def test_a_child_or_parent_asking_for_themselves_mid_way_is_answered_as_such(dispatcher, domain, text, intent):
+    filled = form_turn(dispatcher, domain, text, intent, "q_significant_harm", {"in_danger": "no"})
+    assert not set(filled) - {"requested_slot"}
+
+
+def test_answers_to_an_earlier_concern_are_not_reused_by_a_new_one(dispatcher, domain):
+    history = [user("I'm worried about a child", "worried_about_child"), {"event": "action", "name": "action_start_concern"},
+               {"event": "active_loop", "name": "concern_form"}, user("Leicester", "inform_place"), user("stop", "stop"),
+               {"event": "active_loop", "name": None}, user("I'm worried about a child", "worried_about_child")]
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker("I'm worried about a child", "worried_about_child", events=history),
+                                                  domain))
+    assert slots_set(events).get("place") is None

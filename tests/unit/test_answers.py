@@ -49,8 +49,12 @@ def test_each_answer_is_checked_against_its_question(place_in, asked, typed, fil
     assert answer_to(asked, typed, hear(typed, place_in)) == filled
 
 
-@pytest.mark.parametrize("text, is_request", [("who do I call?", True), ("just give me the number", True), ("can I talk to someone", True),
-                                           ("told the GP, not social care yet", False), ("mum always agrees", False)])
+@pytest.mark.parametrize("text, is_request", [
+    ("who do I call?", True), ("just give me the number", True), ("can I talk to someone", True), ("the number please", True),
+    ("I need the number", True), ("summary now", True), ("I'd like to talk to someone", True),
+    ("told the GP, not social care yet", False), ("mum always agrees", False), ("hungry most days", False),
+    ("a number of small concerns over the year", False), ("I rang the school nurse last week", False),
+])
 def test_requests_are_told_apart_from_statements(text, is_request):
     assert looks_like_a_request(text) is is_request
 

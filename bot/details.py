@@ -94,6 +94,9 @@ def hear(text: Optional[str], place_in: PlaceFinder) -> Heard:
     heard = Heard()
     if not text or not text.strip():
         return heard
+    if text.lstrip().startswith("/"):  # a button's payload says nothing in words; its place entity, if any
+        heard.place = place_in(text)
+        return heard
     role = role_mentioned(text)
     if role:
         heard.role, heard.audience = role

@@ -60,3 +60,8 @@ def test_a_child_is_heard_as_the_child_audience(place_in):
 def test_nothing_is_heard_in_nothing(place_in):
     heard = hear("", place_in)
     assert heard.role is heard.place is heard.age is heard.danger is heard.concern is None
+
+
+def test_a_buttons_payload_says_nothing_in_words(place_in):
+    heard = hear("/worried_about_child", place_in)
+    assert heard.concern is None and heard.role is None and heard.danger is None

@@ -1,21 +1,31 @@
-"""The guided concern: validation of each answer, the next step, the summary, and changing answers."""
+"""The guided concern: starting it, listening to every answer, the next step, the summary (at the
+end or whenever asked), and changing answers."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import shared
+from actions import listening, shared
+from actions.local_answers import LocalAnswer
 from actions.number_feedback import offer_feedback
 from bot import render
 from bot.ages import age_from
-from bot.concern import (KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, SKIPPED, child_group, clean_answer, level_from,
-                         is_member_of_public, question_named, role_label, yes_or_no)
+from bot.answers import answer_to
+from bot.concern import (BY_SLOT, KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, ORDER, QUESTIONS, SKIPPED, child_group,
+                         clean_answer, level_from, question_named)
+from bot.danger import Danger, danger_answer
+from bot.details import Heard, hear
+from bot.roles import Audience, audience_of
 from bot.routing import Situation, route_for
 from bot.summary import build_summary
+
+FORM = "concern_form"
+# Set by the form from other answers, cleared with them.
+DERIVED = ("child_group", "area", "said_out_of_hours")
 
 
 def _answer(dispatcher: CollectingDispatcher, value: Any) -> Any:
@@ -25,22 +35,94 @@ def _answer(dispatcher: CollectingDispatcher, value: Any) -> Any:
     return answer
 
 
+def _noted(dispatcher: CollectingDispatcher, values: Dict[str, Any]) -> None:
+    """One line confirming details taken from what was said rather than asked for."""
+    shown = [f"{BY_SLOT[slot].label}: {value}" for slot, value in values.items()
+             if slot in ("reporter_role", "child_age") or (slot == "in_danger" and value == Danger.NO.value)]
+    if shown:
+        dispatcher.utter_message(response="utter_noted", details="; ".join(shown))
+
+
+def situation_of(tracker: Tracker) -> Situation:
+    """999 first whenever danger was said or unsure; otherwise the step the person chose (not
+    sure, until they choose)."""
+    if tracker.get_slot("in_danger") in (Danger.YES.value, Danger.UNSURE.value):
+        return Situation.IMMEDIATE_DANGER
+    return LEVEL_TO_SITUATION.get(tracker.get_slot("concern_level"), Situation.ADVICE)
+
+
 class ValidateConcernForm(FormValidationAction):
+    """Reads every message for every question, in the order of bot/concern.py.
+
+    One reading of the latest message fills the question asked, when the message answers it
+    (bot/answers.py), and any detail not yet given (role, place, age, danger): that is why
+    `get_extraction_events` is replaced rather than one `extract_<slot>` method per slot.
+    Messages that ask for something else (the form's ignored_intents) fill nothing, so the
+    form rejects and the rules answer them.
+    """
+
     def name(self) -> Text:
         return "validate_concern_form"
 
-    def validate_in_danger(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if isinstance(value, str):  # typed words rather than yes/no
-            value = yes_or_no(value)
-            if value is None:
-                dispatcher.utter_message(response="utter_danger_unsure")
-                return {"in_danger": False}
-        if value is True:
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> List[Text]:
+        order = [slot for slot in ORDER if slot in domain_slots]
+        if tracker.get_slot("pending_question") and tracker.get_slot("place") is None:
+            order.remove("place")
+            order.insert(0, "place")  # they asked for a number: the place first, then the answer
+        return order
+
+    async def next_requested_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Optional[EventType]:
+        """Always say which question comes next (the SDK leaves it to Rasa when the order matches
+        the domain's), so the order is bot/concern.py's and a test can see it."""
+        order = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        return SlotSet("requested_slot", next((slot for slot in order if tracker.slots.get(slot) is None), None))
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        intent, text = listening.intent_of(tracker), listening.text_of(tracker)
+        requested = tracker.get_slot("requested_slot")
+        if not text:
+            return []
+        said = listening.heard(tracker)
+        answer = answer_to(requested, text, said)
+        ignored = listening.ignored_intents(domain, FORM)
+        if intent != "immediate_danger" and listening.is_interruption(intent, text, ignored, requested) \
+                and not listening.answers_a_detail(intent, requested, answer, text):
+            return []
+        values: Dict[str, Any] = {}
+        if intent == "immediate_danger" and (requested not in KEY_QUESTIONS or said.danger in (Danger.YES, Danger.UNSURE)):
+            return [SlotSet("in_danger", (said.danger if said.danger is Danger.UNSURE else Danger.YES).value)]
+        if intent == "immediate_danger":  # read as danger by the model, not by the words: advise 999, keep the answer
             dispatcher.utter_message(response="utter_call_999")
-        return {"in_danger": value}
+        if said.danger is Danger.YES:
+            values["in_danger"] = Danger.YES.value
+        values.update(answer)
+        values.update(self._details(tracker, said, values))
+        if said.out_of_hours:
+            values["said_out_of_hours"] = True
+        _noted(dispatcher, {slot: value for slot, value in values.items() if slot != requested})
+        return [SlotSet(slot, value) for slot, value in values.items()]
+
+    @staticmethod
+    def _details(tracker: Tracker, said: Heard, taken: Dict[str, Any]) -> Dict[str, Any]:
+        """Details the message gives for questions not yet answered."""
+        found = {"reporter_role": said.role, "place": said.place, "child_age": said.age_words,
+                 "in_danger": said.danger.value if said.danger else None}
+        return {slot: value for slot, value in found.items()
+                if value is not None and slot not in taken and tracker.get_slot(slot) is None}
+
+    def validate_in_danger(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if tracker.get_slot("requested_slot") == "in_danger":
+            read = danger_answer(listening.text_of(tracker))
+            value = read.value if read else value
+        if value == Danger.YES.value:
+            dispatcher.utter_message(response="utter_call_999")
+        elif value == Danger.UNSURE.value:
+            dispatcher.utter_message(response="utter_danger_unsure")
+        return {"in_danger": value if value in (d.value for d in Danger) else None}
 
     def validate_reporter_role(self, value, dispatcher, tracker, domain):
-        return {"reporter_role": _answer(dispatcher, role_label(value))}
+        return {"reporter_role": _answer(dispatcher, value)}
 
     def validate_place(self, value, dispatcher, tracker, domain):
         if value == SKIPPED:
@@ -52,16 +134,22 @@ class ValidateConcernForm(FormValidationAction):
         if result.status == "unknown":
             dispatcher.utter_message(response="utter_place_unknown_form", place=text)
             return {"place": text, "area": None}
-        name = shared.knowledge_base().target_name(result.area_id)
+        kb = shared.knowledge_base()
+        name = kb.target_name(result.area_id)
         if result.status == "nation":
             dispatcher.utter_message(response="utter_place_nation_form", place=result.query, nation=name)
-        else:
-            dispatcher.utter_message(response="utter_place_found_form", place=result.query, council=name)
-        return {"place": text, "area": result.area_id}
+            return {"place": text, "area": result.area_id}
+        dispatcher.utter_message(response="utter_place_found_form", place=result.query, council=name)
+        events = {"place": text, "area": result.area_id}
+        pending = tracker.get_slot("pending_question")
+        if pending:  # asked for a number before the place was known: answer it now
+            LocalAnswer.of_kind(pending)().answer(dispatcher, tracker, kb.area(result.area_id), domain)
+            events["pending_question"] = None
+        return events
 
     def validate_child_age(self, value, dispatcher, tracker, domain):
         answer = _answer(dispatcher, value)
-        return {"child_age": answer, "child_group": child_group(age_from(answer)) if answer != SKIPPED else None}
+        return {"child_age": answer, "child_group": child_group(age_from(answer)) if answer and answer != SKIPPED else None}
 
     def validate_concern_level(self, value, dispatcher, tracker, domain):
         level = level_from(str(value) if value else None)
@@ -82,6 +170,75 @@ for _slot in KEY_QUESTIONS:
     setattr(ValidateConcernForm, f"validate_{_slot}", answer_validator(_slot))
 
 
+def _since_last_start(tracker: Tracker) -> List[Dict[str, Any]]:
+    """User messages since the last guided conversation (a concern or a plan) started or ended,
+    or the conversation was started again: what was said outside any questions, the message
+    that starts this concern included. Answers to an earlier concern are never reused."""
+    messages = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in ("action_start_concern", "action_start_again"):
+            break
+        if event.get("event") in ("restart", "session_started", "active_loop"):
+            break
+        if event.get("event") == "user":
+            messages.append(event)
+    return list(reversed(messages))
+
+
+class ActionStartConcern(Action):
+    """Start a concern afresh, keeping what was said since the last one started (the first
+    message included): no question already answered is asked again. Asked for a number in the
+    message that starts it, with the place known, it gives the number first."""
+
+    def name(self) -> Text:
+        return "action_start_concern"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        given: Dict[str, Any] = {}
+        wants_number = out_of_hours = False
+        for message in _since_last_start(tracker):
+            text = message.get("text") or ""
+            said = hear(text, shared.place_words)
+            found = {"reporter_role": said.role, "place": said.place, "child_age": said.age_words,
+                     "in_danger": said.danger.value if said.danger else None}
+            given.update({slot: value for slot, value in found.items() if value is not None})
+            if said.concern and (message.get("parse_data", {}).get("intent") or {}).get("name") == "worried_about_child":
+                given["q_significant_harm"] = said.concern
+            wants_number = said.wants_number  # asked in the message that starts the concern (not one already answered)
+            out_of_hours = out_of_hours or said.out_of_hours
+        dispatcher.utter_message(response="utter_concern_start")
+        _noted(dispatcher, given)
+        if "q_significant_harm" in given:
+            dispatcher.utter_message(response="utter_concern_noted")
+        if wants_number and given.get("place"):
+            self._number_first(dispatcher, tracker, domain, given, out_of_hours)
+        cleared = [SlotSet(slot, None) for slot in (*ORDER, *DERIVED, "pending_question", "emergency_service")]
+        return cleared + [SlotSet(slot, value) for slot, value in given.items()] + [SlotSet("said_out_of_hours", out_of_hours or None)]
+
+    @staticmethod
+    def _number_first(dispatcher, tracker, domain, given, out_of_hours) -> None:
+        result = shared.find_place(given["place"])
+        if not result or result.status not in ("found", "nation"):
+            return
+        kb = shared.knowledge_base()
+        danger = given.get("in_danger") in (Danger.YES.value, Danger.UNSURE.value)
+        audience = audience_of(given["reporter_role"]) if given.get("reporter_role") else Audience.PROFESSIONAL
+        route = route_for(kb, result.area_id, Situation.IMMEDIATE_DANGER if danger else Situation.SIGNIFICANT_HARM, shared.now(),
+                          audience=audience, out_of_hours=out_of_hours)
+        dispatcher.utter_message(response="utter_contact_answer", council=kb.target_name(result.area_id),
+                                 route=render.route_text(kb, route))
+
+
+def _route_and_summary(tracker: Tracker, domain: Dict[Text, Any], complete: bool):
+    kb, when = shared.knowledge_base(), shared.now()
+    route = route_for(kb, tracker.get_slot("area"), situation_of(tracker), when, audience=listening.audience_for(tracker),
+                      out_of_hours=listening.out_of_hours_for(tracker))
+    answers = {slot: tracker.get_slot(slot) for slot in KEY_QUESTIONS}
+    summary = build_summary(kb, answers, route, tracker.get_slot("reporter_role"), tracker.get_slot("place"),
+                            tracker.get_slot("child_age"), tracker.get_slot("in_danger"), when, complete=complete)
+    return route, summary
+
+
 class ActionConcernNextStep(Action):
     """After the last answer: the route for the chosen situation, then the written summary."""
 
@@ -89,16 +246,28 @@ class ActionConcernNextStep(Action):
         return "action_concern_next_step"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        kb, when = shared.knowledge_base(), shared.now()
-        in_danger = bool(tracker.get_slot("in_danger"))
-        situation = Situation.IMMEDIATE_DANGER if in_danger else LEVEL_TO_SITUATION.get(tracker.get_slot("concern_level"), Situation.ADVICE)
-        route = route_for(kb, tracker.get_slot("area"), situation, when, public=is_member_of_public(tracker.get_slot("reporter_role")))
-        dispatcher.utter_message(response="utter_concern_next_step", route=render.route_text(kb, route))
-        answers = {slot: tracker.get_slot(slot) for slot in KEY_QUESTIONS}
-        summary = build_summary(kb, answers, route, tracker.get_slot("reporter_role"), tracker.get_slot("place"),
-                                tracker.get_slot("child_age"), in_danger, when)
+        route, summary = _route_and_summary(tracker, domain, complete=True)
+        dispatcher.utter_message(response="utter_concern_next_step", route=render.route_text(shared.knowledge_base(), route))
         dispatcher.utter_message(response="utter_concern_summary", summary=summary)
         return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
+
+
+class ActionSummaryNow(Action):
+    """"Give me a summary" at any point: what has been given so far; the questions then carry on
+    unless the person says stop."""
+
+    def name(self) -> Text:
+        return "action_summary_now"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if all(tracker.get_slot(slot) in (None, SKIPPED) for slot in ORDER):
+            dispatcher.utter_message(response="utter_nothing_to_summarise")
+            return []
+        _, summary = _route_and_summary(tracker, domain, complete=False)
+        dispatcher.utter_message(response="utter_summary_so_far", summary=summary)
+        if tracker.active_loop.get("name") == FORM:
+            dispatcher.utter_message(response="utter_carry_on_or_stop")
+        return []
 
 
 class ActionChangeAnswer(Action):
@@ -110,11 +279,11 @@ class ActionChangeAnswer(Action):
     def name(self) -> Text:
         return "action_change_answer"
 
-    def question_named(self, words):
+    def question_named(self, words: Optional[str]) -> Optional[str]:
         return question_named(words)
 
     def titles(self) -> List[str]:
-        return [label.split(":")[0].split(" (")[0].split(",")[0] for label in KEY_QUESTIONS.values()]
+        return [question.button for question in QUESTIONS]
 
     def cleared(self, slot: str) -> List[Dict[Text, Any]]:
         events = [SlotSet(slot, None), SlotSet("concern_level", None)]
@@ -145,3 +314,4 @@ class ActionExplainQuestion(Action):
         response = f"utter_explain_{requested}"
         dispatcher.utter_message(response=response if response in domain.get("responses", {}) else "utter_explain_generic")
         return []
+

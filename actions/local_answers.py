@@ -1,24 +1,29 @@
-"""Direct questions about an area: who to call, out of hours, thresholds, escalation, toolkits.
+"""Direct questions about an area: who to call, out of hours, thresholds, escalation, toolkits,
+people to talk to, help for a parent, the LADO.
 
 Each action finds the area the child lives in (the places named in the message, then what the
 conversation already established), asks for it if missing, says which council it understood,
-and answers from the knowledge base. An unknown place gets the national route, a place in Wales,
-Scotland or Northern Ireland that nation's route, never a neighbour's number.
+and answers from the knowledge base, shaped for who is asking. An unknown place gets the
+national route, a place in Wales, Scotland or Northern Ireland that nation's route, never a
+neighbour's number. Asked during the guided questions, the answer is given and the questions
+carry on; a place named there also answers the form's place question.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Type
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import shared
+from actions import listening, shared
 from actions.number_feedback import offer_feedback
 from bot import render
 from bot.ages import age_from
 from bot.places import NATIONS, Resolution
-from bot.routing import Situation, contact, route_for
+from bot.routing import Route, Situation, contact, family_route, route_for, talk_route
+
+CONCERN_FORM = "concern_form"
 
 
 # Intents whose whole message may be just a place ("bath", "lougborough"): read as an answer.
@@ -69,43 +74,104 @@ def seen_elsewhere_note(tracker: Tracker, area_id: str) -> Optional[str]:
     return None
 
 
+def in_concern_form(tracker: Tracker) -> bool:
+    return tracker.active_loop.get("name") == CONCERN_FORM
+
+
+def situation_now(tracker: Tracker, default: Situation) -> Situation:
+    """999 stays first when danger was said or unsure during the guided questions."""
+    return Situation.IMMEDIATE_DANGER if tracker.get_slot("in_danger") in ("yes", "unsure") else default
+
+
+def shaped_route(tracker: Tracker, area_id: Optional[str], situation: Situation) -> Route:
+    said = listening.heard(tracker)
+    return route_for(shared.knowledge_base(), area_id, situation, shared.now(), audience=listening.audience_for(tracker, said),
+                     out_of_hours=listening.out_of_hours_for(tracker, said))
+
+
+def in_concern_form(tracker: Tracker) -> bool:
+    return tracker.active_loop.get("name") == CONCERN_FORM
+
+
+def situation_now(tracker: Tracker, default: Situation) -> Situation:
+    """999 stays first when danger was said or unsure during the guided questions."""
+    return Situation.IMMEDIATE_DANGER if tracker.get_slot("in_danger") in ("yes", "unsure") else default
+
+
+def shaped_route(tracker: Tracker, area_id: Optional[str], situation: Situation) -> Route:
+    said = listening.heard(tracker)
+    return route_for(shared.knowledge_base(), area_id, situation, shared.now(), audience=listening.audience_for(tracker, said),
+                     out_of_hours=listening.out_of_hours_for(tracker, said))
+
+
 class LocalAnswer(Action):
-    """Shared steps: resolve the area, handle missing/unknown/ambiguous/other nations, say which
-    council was understood, then `answer`. The question stays pending, so naming another place
-    ("not right? tell me another place") answers it again for that place."""
+    """Shared steps: resolve the area, handle missing/unknown/ambiguous, then `answer`."""
 
     kind = ""
 
     def name(self) -> Text:
         return f"action_answer_{self.kind}"
 
+    @staticmethod
+    def of_kind(kind: Optional[str]) -> Type["LocalAnswer"]:
+        """The answer waiting for a place, by its kind ("contact", "talk", "lado"…)."""
+        def every(cls):
+            for sub in cls.__subclasses__():
+                yield sub
+                yield from every(sub)
+        return next((cls for cls in every(LocalAnswer) if cls.kind == kind), ActionAnswerContact)
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb = shared.knowledge_base()
+        self.first(dispatcher, tracker, domain)
         result = place_resolution(tracker)
+        said_hours = [SlotSet("said_out_of_hours", True)] if listening.heard(tracker).out_of_hours else []
         if result is None:
-            dispatcher.utter_message(response="utter_ask_place")
-            return [SlotSet("pending_question", self.kind)]
+            self.without_place(dispatcher, tracker, domain)
+            return [SlotSet("pending_question", self.kind)] + said_hours
         if result.status == "ambiguous":
             shared.offer_choices(dispatcher, result, lambda name: f'/inform_place{{"place": "{name}"}}')
-            return [SlotSet("pending_question", self.kind)]
+            return [SlotSet("pending_question", self.kind)] + said_hours
+        # The question stays pending outside the guided questions, so naming another place ("not
+        # right? tell me another place") answers it again for that place.
+        pending = None if in_concern_form(tracker) else self.kind
         if result.status in ("unknown", "nation"):
-            route = route_for(kb, result.area_id if result.status == "nation" else None, Situation.SIGNIFICANT_HARM, shared.now())
-            if result.status == "nation":
-                dispatcher.utter_message(response="utter_nation_route", place=result.query, nation=kb.target_name(result.area_id),
-                                         route=render.route_text(kb, route))
-            else:
-                dispatcher.utter_message(response="utter_place_unknown", place=result.query, route=render.route_text(kb, route))
-            feedback = offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
-            return [SlotSet("area", result.area_id if result.status == "nation" else None), SlotSet("pending_question", self.kind), *feedback]
+            events = self.unknown_place(dispatcher, tracker, domain, result) or []
+            return [SlotSet("pending_question", pending), SlotSet("area", result.area_id if result.status == "nation" else None),
+                    *said_hours, *events]
         area = kb.area(result.area_id)
         shared.say_understood(dispatcher, result)
         seen = seen_elsewhere_note(tracker, area.id)
         if seen:
             dispatcher.utter_message(response="utter_child_lives_here", seen=seen, council=area.name)
-        events = self.answer(dispatcher, tracker, area) or []
-        return [SlotSet("area", area.id), SlotSet("pending_question", self.kind), *events]
+        events = self.answer(dispatcher, tracker, area, domain) or []
+        events += [SlotSet("area", area.id), SlotSet("pending_question", pending)] + said_hours
+        if in_concern_form(tracker) and tracker.get_slot("place") is None:
+            events.append(SlotSet("place", result.matched or result.query))
+        return events
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, area) -> Optional[List[Dict[Text, Any]]]:
+    def first(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> None:
+        """Said before the place is looked at (nothing by default)."""
+
+    def without_place(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> None:
+        """No place yet: ask for it (during the guided questions the form asks it next)."""
+        dispatcher.utter_message(response="utter_need_place_first" if in_concern_form(tracker) else "utter_ask_place")
+
+    def unknown_place(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
+                      result: Resolution) -> Optional[List[Dict[Text, Any]]]:
+        """A place in no English council we know (the national route) or in another nation (its
+        route); returns the events of the "Was this right?" prompt."""
+        kb = shared.knowledge_base()
+        nation = result.status == "nation"
+        route = shaped_route(tracker, result.area_id if nation else None, Situation.SIGNIFICANT_HARM)
+        if nation:
+            dispatcher.utter_message(response="utter_nation_route", place=result.query, nation=kb.target_name(result.area_id),
+                                     route=render.route_text(kb, route))
+        else:
+            dispatcher.utter_message(response="utter_place_unknown", place=result.query, route=render.route_text(kb, route))
+        return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, area, domain: Dict[Text, Any]) -> Optional[List[Dict[Text, Any]]]:
         """Answer for `area`; return any events (those of the "Was this right?" prompt)."""
         raise NotImplementedError
 
@@ -125,21 +191,23 @@ class ActionWrongPlace(Action):
 class ActionAnswerContact(LocalAnswer):
     kind = "contact"
 
-    def answer(self, dispatcher, tracker, area):
+    def answer(self, dispatcher, tracker, area, domain):
         kb = shared.knowledge_base()
-        route = route_for(kb, area.id, Situation.SIGNIFICANT_HARM, shared.now())
+        route = shaped_route(tracker, area.id, situation_now(tracker, Situation.SIGNIFICANT_HARM))
         dispatcher.utter_message(response="utter_contact_answer", council=area.name, route=render.route_text(kb, route))
+        if not in_concern_form(tracker):
+            dispatcher.utter_message(response="utter_offer_questions")
         return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
 
 
 class ActionAnswerOutOfHours(LocalAnswer):
     kind = "out_of_hours"
 
-    def answer(self, dispatcher, tracker, area):
+    def answer(self, dispatcher, tracker, area, domain):
         kb = shared.knowledge_base()
         edt, door = contact(area, "out_of_hours"), contact(area, "front_door")
         if edt is None or door is None:  # a line missing: the full route says what there is, and where to look
-            route = route_for(kb, area.id, Situation.SIGNIFICANT_HARM, shared.now())
+            route = shaped_route(tracker, area.id, situation_now(tracker, Situation.SIGNIFICANT_HARM))
             text = render.route_text(kb, route)
             dispatcher.utter_message(response="utter_no_out_of_hours" if edt is None else "utter_contact_answer", council=area.name,
                                      contact=text, route=text)
@@ -152,7 +220,7 @@ class ActionAnswerOutOfHours(LocalAnswer):
 class ActionAnswerThreshold(LocalAnswer):
     kind = "threshold"
 
-    def answer(self, dispatcher, tracker, area):
+    def answer(self, dispatcher, tracker, area, domain):
         if area.threshold is None:
             dispatcher.utter_message(response="utter_no_threshold", council=area.name)
             return
@@ -160,19 +228,21 @@ class ActionAnswerThreshold(LocalAnswer):
 
 
 class ActionAnswerEscalation(LocalAnswer):
+    """Escalation in every area: the local procedure, or the partnership's manual and the general
+    stages, the front door and a checklist; no "talk to your DSL" to a DSL."""
+
     kind = "escalation"
 
-    def answer(self, dispatcher, tracker, area):
-        if area.escalation is None:
-            dispatcher.utter_message(response="utter_no_escalation", council=area.name)
-            return
-        dispatcher.utter_message(response="utter_escalation_answer", council=area.name, procedure=render.escalation_text(shared.knowledge_base(), area))
+    def answer(self, dispatcher, tracker, area, domain):
+        kb = shared.knowledge_base()
+        route = shaped_route(tracker, area.id, Situation.DISAGREEMENT)
+        dispatcher.utter_message(response="utter_escalation_answer", council=area.name, route=render.route_text(kb, route))
 
 
 class ActionAnswerToolkit(LocalAnswer):
     kind = "toolkit"
 
-    def answer(self, dispatcher, tracker, area):
+    def answer(self, dispatcher, tracker, area, domain):
         if area.neglect_toolkit is None:
             dispatcher.utter_message(response="utter_no_toolkit", council=area.name)
             return
@@ -182,23 +252,121 @@ class ActionAnswerToolkit(LocalAnswer):
 class ActionAnswerWhichTool(LocalAnswer):
     kind = "which_tool"
 
-    def answer(self, dispatcher, tracker, area):
+    def answer(self, dispatcher, tracker, area, domain):
         kb = shared.knowledge_base()
         if area.neglect_toolkit is None:
             dispatcher.utter_message(response="utter_no_toolkit", council=area.name)
             return
         age_words = next((str(e.get("value")) for e in tracker.latest_message.get("entities", []) if e.get("entity") in ("age", "age_group")), None)
         age = age_from(age_words) if age_words else age_from(tracker.latest_message.get("text"))
+        if age is None and tracker.get_slot("child_age") not in (None, "(skipped)"):
+            age = age_from(tracker.get_slot("child_age"))
         if age is None:
             dispatcher.utter_message(response="utter_toolkit_answer", council=area.name, toolkit=render.toolkit_text(kb, area))
             dispatcher.utter_message(response="utter_ask_age_for_tool")
             return
-        fits, general = render.tools_for_age(area, age)
+        fits, general, between = render.tools_for_age(kb, area, age)
         if not fits:
             dispatcher.utter_message(response="utter_no_tool_for_age", council=area.name, toolkit=render.toolkit_text(kb, area, general))
             return
-        dispatcher.utter_message(response="utter_tools_for_age", council=area.name,
+        dispatcher.utter_message(response="utter_tools_between_stages" if between else "utter_tools_for_age", council=area.name,
                                  toolkit=render.toolkit_text(kb, area, fits, others=general))
+
+
+class ActionTalkToSomeone(LocalAnswer):
+    """A person to talk it through with: the safeguarding lead (unless they are one), the area's
+    consultation or advice line, the NSPCC helpline. Given at once; the local line once the
+    place is known."""
+
+    kind = "talk"
+
+    def name(self) -> Text:
+        return "action_talk_to_someone"
+
+    def without_place(self, dispatcher, tracker, domain) -> None:
+        self._people(dispatcher, tracker, domain, None)
+        if not in_concern_form(tracker):
+            dispatcher.utter_message(response="utter_talk_where")
+
+    def unknown_place(self, dispatcher, tracker, domain, result) -> None:
+        self._people(dispatcher, tracker, domain, None)
+        dispatcher.utter_message(response="utter_talk_no_local_line", place=result.matched or result.query)
+
+    def answer(self, dispatcher, tracker, area, domain):
+        self._people(dispatcher, tracker, domain, area)
+
+    @staticmethod
+    def _people(dispatcher, tracker, domain, area) -> None:
+        kb = shared.knowledge_base()
+        route = talk_route(kb, area.id if area else None, shared.now(), listening.audience_for(tracker))
+        dispatcher.utter_message(response="utter_talk_to_someone", route=render.route_text(kb, route))
+
+
+class ActionAnswerLado(LocalAnswer):
+    """What a LADO is, and the area's LADO contact where recorded; otherwise where to find it."""
+
+    kind = "lado"
+
+    def first(self, dispatcher, tracker, domain) -> None:
+        if listening.intent_of(tracker) == "ask_lado":
+            concept = shared.knowledge_base().concept("lado")
+            dispatcher.utter_message(response="utter_concept", name=concept.name, short=concept.short,
+                                     source=render.citation(shared.knowledge_base(), concept))
+
+    def without_place(self, dispatcher, tracker, domain) -> None:
+        dispatcher.utter_message(response="utter_lado_where")
+
+    def unknown_place(self, dispatcher, tracker, domain, result) -> None:
+        dispatcher.utter_message(response="utter_no_lado_unknown_place", place=result.matched or result.query)
+
+    def answer(self, dispatcher, tracker, area, domain):
+        kb = shared.knowledge_base()
+        lado = contact(area, "lado")
+        if lado is None:
+            dispatcher.utter_message(response="utter_no_lado", council=area.name, partnership=area.partnership or area.name)
+            return
+        dispatcher.utter_message(response="utter_lado_answer", council=area.name, contact=render.contact_text(kb, lado, owner=area))
+
+
+class ActionParentHelp(LocalAnswer):
+    """A parent or carer asking for help for their own family: the council's early help or family
+    hub route, their health visitor, GP or school, and the NSPCC; never the professionals'
+    questions."""
+
+    kind = "parent"
+
+    def name(self) -> Text:
+        return "action_parent_help"
+
+    def without_place(self, dispatcher, tracker, domain) -> None:
+        self._help(dispatcher, domain, None)
+        dispatcher.utter_message(response="utter_parent_where")
+
+    def unknown_place(self, dispatcher, tracker, domain, result) -> None:
+        self._help(dispatcher, domain, None)
+
+    def answer(self, dispatcher, tracker, area, domain):
+        self._help(dispatcher, domain, area)
+
+    @staticmethod
+    def _help(dispatcher, domain, area) -> None:
+        kb = shared.knowledge_base()
+        route = family_route(kb, area.id if area else None, shared.now())
+        dispatcher.utter_message(response="utter_parent_help", route=render.route_text(kb, route))
+
+
+class ActionChildHelp(Action):
+    """A child or young person asking for help: 999 and Childline first, in short plain words; no
+    questions. Numbers from the knowledge base."""
+
+    def name(self) -> Text:
+        return "action_child_help"
+
+    async def run(self, dispatcher, tracker, domain):
+        kb = shared.knowledge_base()
+        dispatcher.utter_message(response="utter_child_help", emergency=kb.national_contact("emergency").phone,
+                                 childline=kb.national_contact("childline").phone)
+        return []
 
 
 class ActionAnswerPending(Action):
@@ -208,9 +376,25 @@ class ActionAnswerPending(Action):
         return "action_answer_pending"
 
     async def run(self, dispatcher, tracker, domain):
-        kinds = {cls.kind: cls for cls in LocalAnswer.__subclasses__()}
-        pending = tracker.get_slot("pending_question") or "contact"
-        return await kinds.get(pending, ActionAnswerContact)().run(dispatcher, tracker, domain)
+        return await LocalAnswer.of_kind(tracker.get_slot("pending_question") or "contact")().run(dispatcher, tracker, domain)
+
+
+class ActionAfterDanger(LocalAnswer):
+    """After the 999 advice (a rule utters it first, so it goes out even if actions are down): the
+    front door for the place named, with 999 still first; asked for the place otherwise."""
+
+    kind = "after_danger"
+
+    def name(self) -> Text:
+        return "action_after_danger"
+
+    def without_place(self, dispatcher, tracker, domain) -> None:
+        """The 999 advice has just asked for the town: the contact waits for it."""
+
+    def answer(self, dispatcher, tracker, area, domain):
+        kb = shared.knowledge_base()
+        route = shaped_route(tracker, area.id, Situation.IMMEDIATE_DANGER)
+        dispatcher.utter_message(response="utter_after_danger", council=area.name, route=render.route_text(kb, route))
 
 
 class ActionFallback(Action):

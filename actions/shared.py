@@ -41,10 +41,27 @@ def feedback_store() -> FeedbackStore:
 
 
 def now() -> dt.datetime:
+    """London time now, or the time ASSISTANT_CLOCK holds (an ISO datetime) when it is set."""
     fixed = os.environ.get(CLOCK_VARIABLE)
     if fixed:
-        return dt.datetime.fromisoformat(fixed).replace(tzinfo=LONDON)
+        when = dt.datetime.fromisoformat(fixed)
+        return when if when.tzinfo else when.replace(tzinfo=LONDON)
     return dt.datetime.now(LONDON)
+
+
+def find_place(text: Optional[str]) -> Optional[Resolution]:
+    """The place `text` names (a whole answer, or the first place a sentence mentions), or None.
+    The one door the listening code uses to the resolver."""
+    if not text or not text.strip():
+        return None
+    result = place_resolver().resolve(text)
+    return result if result.status != "unknown" else None
+
+
+def place_words(text: Optional[str]) -> Optional[str]:
+    """The name of the place `text` mentions, as the knowledge base spells it; None if none."""
+    result = find_place(text)
+    return (result.matched or result.query) if result else None
 
 
 def offer_choices(dispatcher, result: Resolution, payload: Callable[[str], str]) -> None:

@@ -1,44 +1,73 @@
 """The guided concern: the questions case reviews say get missed, and what the answers lead to.
 
-The order and the labels live here (the question wording lives in domain/concern.yml as utter_ask_*),
-so the form, the summary and the "change my answer" handling all agree on one list.
+The questions, their order, their labels and the words people use to name them live here as data
+(the question wording lives in domain/concern.yml as utter_ask_<slot>), so the form, the summary
+and "change my answer" all agree on one list. To add a question: add a `Question` here, its slot,
+its `utter_ask_<slot>` and its place in the form's required_slots in domain/concern.yml
+(tests/unit/test_concern.py checks the two orders agree).
 """
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional, Tuple
+from dataclasses import dataclass
+from typing import Dict, Iterable, Optional, Tuple
 
+from bot.danger import Danger
 from bot.routing import Situation
 
 SKIPPED = "(skipped)"
 MAX_ANSWER = 1500
 
-# slot name -> label used in the summary and when asking which answer to change
-KEY_QUESTIONS: Dict[str, str] = {
-    "q_significant_harm": "Significant harm: what has happened or could happen",
-    "q_daily_life": "Daily life: a day in the child's life",
-    "q_impact": "Impact on the child (health, development, education, emotional)",
-    "q_history": "Build-up over time: missed appointments, injuries, many small concerns, drift",
-    "q_concerns_raised": "How concerns have been raised with the family, and their response",
-    "q_information_shared": "How information has been shared between professionals",
-    "q_plan": "The plan, and what difference it is making",
-    "q_disguised_compliance": "Signs of disguised compliance (agreeing without change)",
-}
 
-# How people name a question when they want to change an answer.
-_QUESTION_WORDS = {
-    "q_significant_harm": ("significant harm", "harm", "what happened"),
-    "q_daily_life": ("daily life", "day in the life", "typical day", "daily"),
-    "q_impact": ("impact", "effect"),
-    "q_history": ("history", "over time", "missed appointment", "was not brought", "injur", "accident", "cumulative", "drift"),
-    "q_concerns_raised": ("concerns raised", "raised", "family", "parents", "response"),
-    "q_information_shared": ("information", "info", "shared", "sharing"),
-    "q_plan": ("plan", "difference"),
-    "q_disguised_compliance": ("disguised", "compliance"),
-    "reporter_role": ("role", "job", "who i am"),
-    "place": ("area", "place", "town", "council", "where"),
-    "child_age": ("age", "old"),
-}
+@dataclass(frozen=True)
+class Question:
+    """One question of the guided concern.
+
+    `kind`: "detail" (a short fact, also taken from any message), "key" (answered in the person's
+    own words; in the summary) or "choice" (the next step they choose). `names`: the words people
+    use for it in "change my answer about …"; the longest one found wins.
+    """
+
+    slot: str
+    label: str
+    button: str
+    names: Tuple[str, ...]
+    kind: str = "key"
+
+
+QUESTIONS: Tuple[Question, ...] = (
+    Question("in_danger", "Immediate danger at the time", "Danger now",
+             ("danger", "immediate danger", "safe", "999", "emergency"), "detail"),
+    Question("reporter_role", "Practitioner's role", "My role", ("role", "job", "who i am", "my role"), "detail"),
+    Question("place", "Where the child lives", "Where the child lives",
+             ("area", "place", "town", "council", "where", "lives", "live"), "detail"),
+    Question("child_age", "Child's age", "Child's age", ("age", "old", "how old", "years"), "detail"),
+    Question("q_significant_harm", "Significant harm: what has happened or could happen", "Significant harm",
+             ("significant harm", "sig harm", "harm", "what happened", "what has happened", "what could happen", "risk")),
+    Question("q_daily_life", "Daily life: a day in the child's life", "Daily life",
+             ("daily life", "day in the life", "typical day", "daily", "a day in", "lived experience")),
+    Question("q_impact", "Impact on the child (health, development, education, emotional)", "Impact",
+             ("impact", "effect", "impact on the child", "development", "health")),
+    Question("q_history", "Build-up over time: missed appointments, injuries, many small concerns, drift", "Build-up over time",
+             ("history", "over time", "build up", "build-up", "built up", "missed appointment", "was not brought", "injur",
+              "accident", "cumulative", "cumulative harm", "drift", "small concerns")),
+    Question("q_concerns_raised", "How concerns have been raised with the family, and their response", "Raised with the family",
+             ("concerns raised", "raised", "raising concerns", "family", "parents", "response", "what the family said",
+              "how the family responded", "raised with the family")),
+    Question("q_information_shared", "How information has been shared between professionals", "Information sharing",
+             ("information", "info", "shared", "sharing", "information sharing", "info sharing", "sharing information")),
+    Question("q_plan", "The plan, and what difference it is making", "The plan",
+             ("plan", "difference", "the plan", "difference it's making", "difference it is making")),
+    Question("q_disguised_compliance", "Signs of disguised compliance (agreeing without change)", "Disguised compliance",
+             ("disguised", "compliance", "disguised compliance", "agreeing without change")),
+    Question("concern_level", "Next step chosen", "Next step", ("next step", "level", "threshold", "which fits", "route"), "choice"),
+)
+BY_SLOT: Dict[str, Question] = {question.slot: question for question in QUESTIONS}
+ORDER: Tuple[str, ...] = tuple(question.slot for question in QUESTIONS)
+DETAILS: Tuple[str, ...] = tuple(question.slot for question in QUESTIONS if question.kind == "detail")
+# slot name -> label used in the summary, for the questions answered in the person's own words
+KEY_QUESTIONS: Dict[str, str] = {question.slot: question.label for question in QUESTIONS if question.kind == "key"}
+NAMES: Dict[str, Tuple[str, ...]] = {question.slot: question.names for question in QUESTIONS}
 
 LEVEL_TO_SITUATION = {
     "significant_harm": Situation.SIGNIFICANT_HARM,
@@ -48,18 +77,22 @@ LEVEL_TO_SITUATION = {
 }
 
 
-def question_named(words: Optional[str], table: Dict[str, Tuple[str, ...]] = _QUESTION_WORDS) -> Optional[str]:
+def question_named(words: Optional[str], table: Dict[str, Iterable[str]] = NAMES) -> Optional[str]:
     """The slot a user means by "change my answer about X", or None when it's unclear.
 
-    `table` maps each slot to the words that name it, tried in order; the toolkit plan passes its own.
+    `table` maps each slot to the words that name it; the toolkit plan passes its own. The longest
+    name found wins, so "cumulative harm" means the build-up over time, not significant harm; on
+    a tie the earlier slot wins.
     """
     if not words:
         return None
     lowered = words.lower()
+    best, best_length = None, 0
     for slot, names in table.items():
-        if any(name in lowered for name in names):
-            return slot
-    return None
+        for name in names:
+            if len(name) > best_length and re.search(rf"(?<![a-z]){re.escape(name)}", lowered):
+                best, best_length = slot, len(name)
+    return best
 
 
 def level_from(text: Optional[str]) -> Optional[str]:
@@ -107,36 +140,13 @@ def clean_answer(text: Optional[str]) -> Optional[str]:
     return answer
 
 
-def yes_or_no(text: str) -> Optional[bool]:
-    """A typed yes or no ("yes he is", "nope"); None when it's neither."""
-    words = set(re.sub(r"[^\w\s]", " ", text.lower()).split())
-    yes, no = words & {"yes", "yeah", "yep", "y", "danger", "now"}, words & {"no", "nope", "n", "not", "safe"}
-    if yes and not no:
-        return True
-    if no and not yes:
-        return False
-    return None
+DANGER_IN_SUMMARY = {
+    Danger.YES.value: "yes: 999 advised first",
+    Danger.UNSURE.value: "unsure: 999 advised",
+    Danger.NO.value: "no",
+}
 
 
-_PUBLIC_WORDS = ("public", "parent", "neighbour", "relative", "grandparent", "family", "friend", "aunt", "uncle", "nan")
-# "Parent support advisor" and "family support worker" are jobs: a job word wins.
-_JOB_WORDS = ("worker", "advis", "officer", "practitioner", "teacher", "nurse", "visitor", "manager", "lead",
-              "school", "gp", "doctor", "paramedic", "police", "social", "staff", "coach", "midwife", "nursery")
-
-
-# Role entities come through the NLU synonyms, which map "DSL" and "safeguarding lead" to the
-# concept id used for definitions; the summary should read as the person said it.
-_ROLE_LABELS = {"dsl": "designated safeguarding lead (DSL)"}
-
-
-def role_label(role: Optional[str]) -> Optional[str]:
-    """The role as it should read in the summary."""
-    return _ROLE_LABELS.get(role, role) if isinstance(role, str) else role
-
-
-def is_member_of_public(role: Optional[str]) -> bool:
-    """A role given as a member of the public rather than a professional."""
-    lowered = (role or "").lower()
-    if any(re.search(rf"\b{word}", lowered) for word in _JOB_WORDS):
-        return False
-    return any(re.search(rf"\b{word}", lowered) for word in _PUBLIC_WORDS)
+def danger_in_summary(value: Optional[str]) -> str:
+    """How the answer to the danger question reads in the summary; unsure never reads as no."""
+    return DANGER_IN_SUMMARY.get(value, "not asked")

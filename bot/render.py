@@ -11,6 +11,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact
 from bot.office_hours import describe
 from bot.routing import Route
+from bot.wording import load as wording
 
 
 def long_date(day) -> str:
@@ -38,7 +39,7 @@ def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, own
     if item.hours is not None or item.hours_text:
         lines[0] += f" ({item.hours_text or describe(item.hours)})"
     if item.who:
-        lines.append(f"For: {item.who}")
+        lines.append(f"Who it is for: {item.who}")
     if item.confidence == "medium":
         lines.append(f"Read on pages other than the council's own (schools, NHS): confirm it on {homepage}.")
     if item.email:
@@ -53,13 +54,17 @@ def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, own
 
 
 def route_text(kb: KnowledgeBase, route: Route) -> str:
+    """The route as numbered steps; a step with no reason of its own is worded by the domain's
+    `utter_route_<kind>` response (domain/routes.yml)."""
     lines: List[str] = []
     for number, step in enumerate(route.steps, start=1):
-        lines.append(f"{number}. {step.reason}")
+        reason = step.reason if step.reason is not None else wording().text(f"utter_route_{step.kind}", **step.values)
+        lines.append(f"{number}. {reason}")
+        lines += [f"   - {item}" for item in step.items]
         if step.contact is not None:
             owner = route.area if step.contact in (route.area.contacts if route.area else ()) else None
             lines.append("   " + contact_text(kb, step.contact, owner=owner).replace("\n", "\n   "))
-        elif step.text and step.text not in step.reason:
+        elif step.text and step.text not in reason:
             lines.append(f"   {step.text}")
         if step.cite is not None:
             if getattr(step.cite, "url", None):
@@ -108,7 +113,7 @@ def escalation_text(kb: KnowledgeBase, area) -> str:
 
 def tool_text(kb: KnowledgeBase, area, tool) -> str:
     """One tool; its citation only where it rests on more than the toolkit's own source."""
-    ages = _ages(tool)
+    ages = _ages(kb, tool)
     line = f"- {tool.name}{f' ({ages})' if ages else ''}: {tool.purpose}"
     if tool.url:
         line += f" {tool.url}"
@@ -133,7 +138,14 @@ def toolkit_text(kb: KnowledgeBase, area, tools=None, others=()) -> str:
     return "\n".join(lines)
 
 
-def _ages(tool) -> str:
+def _stage(kb: KnowledgeBase, tool):
+    return next((stage for stage in kb.stages() if stage.id == tool.stage), None) if tool.stage else None
+
+
+def _ages(kb: KnowledgeBase, tool) -> str:
+    stage = _stage(kb, tool)
+    if stage is not None:
+        return stage.name
     if tool.min_age is None and tool.max_age is None:
         return ""
     low = "unborn" if tool.min_age == -1 else f"{tool.min_age}" if tool.min_age is not None else "0"
@@ -142,15 +154,34 @@ def _ages(tool) -> str:
     return f"ages {low} to {tool.max_age}" if low != "unborn" else f"unborn to {tool.max_age}"
 
 
-def tools_for_age(area, age: int):
-    """Tools the knowledge base ties to an age; tools with no stated age are not guessed at."""
+def _age_range(kb: KnowledgeBase, tool):
+    """(youngest, oldest) a tool is for: its stage's ages, or the ages its source gives; None if neither."""
+    stage = _stage(kb, tool)
+    if stage is not None:
+        return stage.min_age, stage.max_age
+    if tool.min_age is None and tool.max_age is None:
+        return None
+    return (-1 if tool.min_age is None else tool.min_age), (99 if tool.max_age is None else tool.max_age)
+
+
+def tools_for_age(kb: KnowledgeBase, area, age: int):
+    """(tools for this age, tools with no age or stage, between): tools with no stated age are not
+    guessed at. A child between two stages (12: past primary school, not yet a teenager) gets the
+    tools of both neighbouring stages, and `between` says so, so no age falls through a gap."""
     kit = area.neglect_toolkit
     if kit is None:
-        return [], []
-    fits = [t for t in kit.tools if (t.min_age is not None or t.max_age is not None)
-            and (t.min_age is None or t.min_age <= age) and (t.max_age is None or age <= t.max_age)]
-    general = [t for t in kit.tools if t.min_age is None and t.max_age is None]
-    return fits, general
+        return [], [], False
+    ranged = [(tool, _age_range(kb, tool)) for tool in kit.tools]
+    general = [tool for tool, span in ranged if span is None]
+    fits = [tool for tool, span in ranged if span and span[0] <= age <= span[1]]
+    if fits or not any(span for _, span in ranged):
+        return fits, general, False
+    below = max((span[1] for _, span in ranged if span and span[1] < age), default=None)
+    above = min((span[0] for _, span in ranged if span and span[0] > age), default=None)
+    if below is None or above is None:
+        return [], general, False
+    nearest = [tool for tool, span in ranged if span and (span[1] == below or span[0] == above)]
+    return nearest, general, True
 
 
 def points_text(answer) -> str:

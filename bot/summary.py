@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Dict, Optional
 
-from bot.concern import KEY_QUESTIONS, SKIPPED
+from bot.concern import KEY_QUESTIONS, SKIPPED, danger_in_summary
 from bot.knowledge.base import KnowledgeBase
 from bot.render import route_text
 from bot.routing import Route
@@ -23,7 +23,12 @@ GOOD_REFERRAL = (
 
 
 def build_summary(kb: KnowledgeBase, answers: Dict[str, Optional[str]], route: Route, role: Optional[str],
-                  place: Optional[str], child_age: Optional[str], in_danger: bool, when: dt.datetime) -> str:
+                  place: Optional[str], child_age: Optional[str], in_danger: Optional[str], when: dt.datetime,
+                  complete: bool = True) -> str:
+    """`in_danger`: the answer to the danger question (yes / unsure / no, or None if not asked).
+    `complete`: False for a summary asked for part-way ("summary now"): unanswered questions
+    read "Not answered yet." """
+    missing = "Not answered." if complete else "Not answered yet."
     area_name = route.area.name if route.area else route.nation.name if route.nation else "an area I don't hold checked contacts for"
     lines = [
         "SUMMARY OF A CONCERN ABOUT A CHILD (neglect)",
@@ -35,14 +40,14 @@ def build_summary(kb: KnowledgeBase, answers: Dict[str, Optional[str]], route: R
         f"Practitioner's role: {role or 'not given'}",
         f"Where the child lives: {place or 'not given'} ({area_name})",
         f"Child's age: {child_age or 'not given'}",
-        f"Immediate danger at the time: {'yes, 999 advised first' if in_danger else 'no'}",
+        f"Immediate danger at the time: {danger_in_summary(in_danger)}",
         "",
         "KEY QUESTIONS (practitioner's own words)",
     ]
     for slot, label in KEY_QUESTIONS.items():
         answer = answers.get(slot)
         lines.append(f"- {label}:")
-        lines.append(f"  {answer if answer and answer != SKIPPED else 'Not answered.'}")
+        lines.append(f"  {answer if answer and answer != SKIPPED else missing}")
     lines += ["", "NEXT STEP SUGGESTED", route_text(kb, route), "",
               "The decision stays with the practitioner, their safeguarding lead and the front door.",
               "", "FOR A REFERRAL", GOOD_REFERRAL]

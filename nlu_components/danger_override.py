@@ -1,5 +1,13 @@
-"""NLU component: a message that unmistakably describes danger now is classified as
-`immediate_danger`, so it gets "call 999" whatever the model predicted (see bot/danger.py)."""
+"""NLU component: messages whose words decide the answer whatever the model predicted.
+
+- A message that describes danger now, in any clause (bot/danger.py), is `immediate_danger`,
+  so it gets "call 999"; the emergency service its words point to ("not breathing": an
+  ambulance) is added as an `emergency_service` entity, so the 999 advice names it.
+- A child or young person writing about their own home ("I'm 14 and my mum doesn't feed me",
+  bot/details.py) is `child_seeking_help`, so they get Childline and 999, never the
+  professionals' questions. A child in danger is still answered as a child: 999 comes first
+  in that answer too.
+"""
 from __future__ import annotations
 
 from typing import Any, Dict, List
@@ -8,10 +16,18 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.danger import sounds_like_immediate_danger
+from bot.danger import service_value, sounds_like_immediate_danger
+from bot.details import writes_as_a_child
+
+SERVICE_ENTITY = "emergency_service"
+ANY_SERVICE = "any"
+
+
+def _intent(message: Message) -> str:
+    return (message.get(INTENT) or {}).get("name") or ""
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -23,6 +39,13 @@ class DangerOverride(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if sounds_like_immediate_danger(message.get(TEXT) or ""):
+            text = message.get(TEXT) or ""
+            if sounds_like_immediate_danger(text):
                 message.set(INTENT, {"name": "immediate_danger", "confidence": 1.0}, add_to_output=True)
+            if writes_as_a_child(text):
+                message.set(INTENT, {"name": "child_seeking_help", "confidence": 1.0}, add_to_output=True)
+            if _intent(message) in ("immediate_danger", "child_seeking_help"):
+                entity = {"entity": SERVICE_ENTITY, "value": service_value(text) or ANY_SERVICE, "start": 0, "end": len(text),
+                          "extractor": type(self).__name__}
+                message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
         return messages

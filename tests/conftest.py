@@ -90,7 +90,9 @@ def _start(tmp: Path, ports: dict, extra_env: dict = None) -> subprocess.Popen:
                             start_new_session=True)
 
 
-def _wait_ready(bot: LiveBot, process: subprocess.Popen, timeout: float = 600) -> None:
+def _wait_ready(bot: LiveBot, process: subprocess.Popen, timeout: float = None) -> None:
+    """Wait for the first answer; LIVE_BOT_READY_SECONDS (default 600) allows for a loaded machine."""
+    timeout = timeout or float(os.environ.get("LIVE_BOT_READY_SECONDS", "600"))
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -146,7 +148,7 @@ def live_bot(tmp_path_factory):
     bot = LiveBot(f"http://localhost:{ports['bot']}", f"http://localhost:{ports['widget']}", tmp / "var" / "tracker.db",
                   tmp / "serve.log", tmp / "var", knowledge_db_url)
     try:
-        _wait_ready(bot, process, timeout=float(os.environ.get("LIVE_BOT_TIMEOUT", "600")))  # a loaded shared machine needs longer
+        _wait_ready(bot, process)
         yield bot
     finally:
         stop(process)

@@ -12,7 +12,7 @@ from typing import Dict, List, NamedTuple, Optional
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from bot.knowledge.schema import Area, Concept, Contact, Guidance, Nation, National, PracticeAnswer, Source
+from bot.knowledge.schema import Area, Concept, Contact, EscalationGuide, Guidance, Nation, National, PracticeAnswer, Source, Stage
 from bot.knowledge.store import Document, PlaceName, PostcodeRow, connect
 
 
@@ -74,6 +74,12 @@ class KnowledgeBase:
 
     def concepts(self) -> List[Concept]:
         return [concept for guidance in self._guidance for concept in guidance.concepts]
+
+    def stages(self) -> List[Stage]:
+        return [stage for guidance in self._guidance for stage in guidance.stages]
+
+    def escalation_guide(self) -> Optional[EscalationGuide]:
+        return next((guidance.escalation for guidance in self._guidance if guidance.escalation), None)
 
     def concept(self, key: str) -> Optional[Concept]:
         wanted = _simplify(key)

@@ -108,7 +108,7 @@ class Contact(Fact):
 
     role: Literal[
         "front_door", "front_door_public", "out_of_hours", "police_non_emergency",
-        "emergency", "helpline", "childline", "early_help", "lado",
+        "emergency", "helpline", "childline", "early_help", "consultation", "lado",
     ]
     name: str
     phone: str
@@ -152,11 +152,14 @@ class Escalation(Fact):
 
 
 class Tool(Fact):
-    """One tool of a neglect toolkit, with the ages it is meant for where the source says."""
+    """One tool of a neglect toolkit, with who it is for where the source says: the source's own
+    stage ("early years", "teenager": an id from knowledge/guidance/stages.yml) or, only where a
+    source gives numbers, an age range. Never an age band the source doesn't give."""
 
     name: str
     purpose: str
-    min_age: Optional[int] = Field(None, ge=-1, description="-1 = unborn")
+    stage: Optional[str] = Field(None, description="id of a stage in knowledge/guidance/stages.yml")
+    min_age: Optional[int] = Field(None, ge=-1, description="-1 = unborn; only where a source gives ages")
     max_age: Optional[int] = Field(None, le=25)
     url: Optional[str] = None
 
@@ -167,6 +170,15 @@ class Toolkit(Fact):
     name: str
     url: Optional[str] = None
     tools: List[Tool] = []
+
+    _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
+
+
+class Procedures(Fact):
+    """The safeguarding partnership's procedures manual, where its escalation chapter lives."""
+
+    name: str
+    url: Optional[str] = None
 
     _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
 
@@ -275,6 +287,7 @@ class Area(_Sourced):
     contacts: List[Contact] = []
     threshold: Optional[Threshold] = None
     escalation: Optional[Escalation] = None
+    procedures: Optional[Procedures] = Field(None, description="the partnership's procedures manual")
     neglect_toolkit: Optional[Toolkit] = None
     unknown: List[str] = Field([], description="facts no source gave: said plainly, never guessed")
     missing_lines: List[Literal["front_door", "out_of_hours"]] = Field(
@@ -351,16 +364,36 @@ class PracticeAnswer(Fact):
     left_out: List[str] = Field([], description="what the sources leave uncertain, so not said")
 
 
+class EscalationGuide(Fact):
+    """How escalation generally works where no local procedure is held: stages and a checklist."""
+
+    stages: List[str] = Field(..., min_items=1)
+    checklist: List[str] = Field(..., min_items=1)
+
+
+class Stage(Fact):
+    """A stage of childhood as toolkits name it ("early years", "teenager"), with the ages the
+    words mean. Tools name a stage; the ages come from here, once."""
+
+    id: str = Field(regex=r"^[a-z_]+$")
+    name: str
+    min_age: int = Field(..., ge=-1)
+    max_age: int = Field(..., le=25)
+
+
 class Guidance(_Sourced):
-    """Definitions and practice answers: `knowledge/guidance/*.yml`."""
+    """Definitions, practice answers, the general escalation route and the stages of childhood:
+    `knowledge/guidance/*.yml`."""
 
     concepts: List[Concept] = []
     answers: List[PracticeAnswer] = []
+    escalation: Optional[EscalationGuide] = None
+    stages: List[Stage] = []
 
     @root_validator(skip_on_failure=True)
     def _not_empty(cls, values: dict) -> dict:
-        if not values["concepts"] and not values["answers"]:
-            raise ValueError("a guidance file needs concepts or answers")
+        if not any(values.get(part) for part in ("concepts", "answers", "escalation", "stages")):
+            raise ValueError("a guidance file needs concepts, answers, escalation or stages")
         return values
 
 

@@ -302,6 +302,9 @@ def _facts(item) -> Iterable[tuple]:
         for answer in item.answers:
             yield f"answers.{answer.id}", answer
             yield from ((f"answers.{answer.id}.points[{index}]", point) for index, point in enumerate(answer.points))
+        yield from ((f"stages.{stage.id}", stage) for stage in item.stages)
+        if item.escalation is not None:
+            yield "escalation", item.escalation
         return
     for index, contact in enumerate(item.contacts):
         yield f"contacts[{index}].{contact.role}", contact
@@ -309,7 +312,7 @@ def _facts(item) -> Iterable[tuple]:
         yield "find_your_council", item.find_your_council
         yield from ((f"nations.{nation.id}", nation) for nation in item.nations)
         return
-    for name in ("council", "links", "threshold", "escalation", "neglect_toolkit"):
+    for name in ("council", "links", "threshold", "escalation", "procedures", "neglect_toolkit"):
         fact = getattr(item, name)
         if fact is not None:
             yield name, fact

@@ -1,4 +1,5 @@
-"""Actions run against the real knowledge/ (loaded into a temporary SQLite file) with a fixed clock."""
+"""Actions run against the real knowledge/ (loaded into a temporary SQLite file) and the real
+domain (as Rasa sends it to the action server) with a fixed clock."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import shared
+from tests.conftest import REPO
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import connect, load
 from bot.number_feedback import FeedbackStore
@@ -49,10 +51,27 @@ def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
 
 
+@pytest.fixture(scope="session")
+def domain() -> Dict[str, Any]:
+    """The domain as Rasa sends it with every action call (responses, forms, slots)."""
+    from rasa.shared.core.domain import Domain
+    return Domain.load(str(REPO / "domain")).as_dict()
+
+
+SENDER = "action-test-sender-0000000001"
+
+
 def tracker(text: str = "", intent: str = "", entities: Optional[List[Dict[str, Any]]] = None,
-            slots: Optional[Dict[str, Any]] = None, active_loop: Optional[str] = None) -> Tracker:
+            slots: Optional[Dict[str, Any]] = None, active_loop: Optional[str] = None,
+            events: Optional[List[Dict[str, Any]]] = None) -> Tracker:
     message = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []}
-    return Tracker("test-sender", slots or {}, message, [], False, None, {"name": active_loop} if active_loop else {}, "action_listen")
+    loop = {"name": active_loop} if active_loop else {}
+    return Tracker(SENDER, slots or {}, message, events or [], False, None, loop, "action_listen")
+
+
+def user(text: str, intent: str) -> Dict[str, Any]:
+    """A user event as it appears in a tracker's events."""
+    return {"event": "user", "text": text, "parse_data": {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}}
 
 
 def said(dispatcher: CollectingDispatcher) -> str:

@@ -2,21 +2,22 @@
 import asyncio
 
 from actions.concern_form import ActionChangeAnswer, ActionConcernNextStep, ActionExplainQuestion, ValidateConcernForm
-from bot.concern import KEY_QUESTIONS
+from bot.concern import KEY_QUESTIONS, QUESTIONS
 from tests.actions.conftest import said, tracker
 
 form = ValidateConcernForm()
 
 
 def test_danger_yes_says_999_first(dispatcher):
-    result = form.validate_in_danger(True, dispatcher, tracker(), {})
-    assert result == {"in_danger": True}
+    result = form.validate_in_danger("yes", dispatcher, tracker(), {})
+    assert result == {"in_danger": "yes"}
     assert dispatcher.messages[0]["response"] == "utter_call_999"
 
 
-def test_danger_unclear_words_get_the_if_unsure_call_999_advice(dispatcher):
-    form.validate_in_danger("hmm hard to say", dispatcher, tracker(), {})
+def test_danger_unclear_words_get_the_if_unsure_call_999_advice_and_stay_unsure(dispatcher):
+    result = form.validate_in_danger("no", dispatcher, tracker("hmm hard to say", slots={"requested_slot": "in_danger"}), {})
     assert dispatcher.messages[0]["response"] == "utter_danger_unsure"
+    assert result == {"in_danger": "unsure"}
 
 
 def test_place_resolves_to_an_area_and_says_which(dispatcher):
@@ -57,15 +58,15 @@ def test_level_from_own_words(dispatcher):
 
 def answered(**overrides):
     slots = {slot: f"answer to {slot}" for slot in KEY_QUESTIONS}
-    slots.update(in_danger=False, reporter_role="teacher", place="Loughborough", area="leicestershire",
+    slots.update(in_danger="no", reporter_role="teacher", place="Loughborough", area="leicestershire",
                  child_age="8", concern_level="significant_harm")
     slots.update(overrides)
     return slots
 
 
-def test_next_step_gives_the_route_and_a_summary_with_the_users_own_words(dispatcher):
+def test_next_step_gives_the_route_and_a_summary_with_the_users_own_words(dispatcher, domain):
     slots = answered(q_plan="(skipped)")
-    asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=slots), {}))
+    asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=slots), domain))
     route, summary, feedback = dispatcher.messages
     assert feedback["response"] == "utter_number_feedback"  # the wrong-number loop, after the summary
     assert route["response"] == "utter_concern_next_step" and "0116 305 0005" in route["route"]
@@ -75,14 +76,21 @@ def test_next_step_gives_the_route_and_a_summary_with_the_users_own_words(dispat
     assert "A good referral" in text
 
 
-def test_next_step_in_danger_puts_999_first(dispatcher):
-    asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=answered(in_danger=True)), {}))
+def test_next_step_in_danger_puts_999_first(dispatcher, domain):
+    asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=answered(in_danger="yes")), domain))
     route = dispatcher.messages[0]["route"]
     assert route.index("999") < route.index("0116 305 0005")
 
 
-def test_unknown_area_summary_uses_the_national_route(dispatcher):
-    asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=answered(place="Truro", area=None)), {}))
+def test_an_unsure_answer_about_danger_keeps_999_first_and_the_summary_says_unsure(dispatcher, domain):
+    asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=answered(in_danger="unsure", concern_level="early_help")), domain))
+    route, summary = dispatcher.messages
+    assert route["route"].startswith("1. ") and "999" in route["route"].split("\n2. ")[0]
+    assert "Immediate danger at the time: unsure: 999 advised" in summary["summary"]
+
+
+def test_unknown_area_summary_uses_the_national_route(dispatcher, domain):
+    asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=answered(place="Truro", area=None)), domain))
     assert "0808 800 5000" in dispatcher.messages[0]["route"]
 
 
@@ -95,7 +103,14 @@ def test_change_answer_clears_that_answer_only(dispatcher):
 
 def test_change_answer_without_saying_which_offers_the_questions(dispatcher):
     assert asyncio.run(ActionChangeAnswer().run(dispatcher, tracker("go back", "change_answer"), {})) == []
-    assert len(dispatcher.messages[0]["buttons"]) == len(KEY_QUESTIONS)
+    assert len(dispatcher.messages[0]["buttons"]) == len(QUESTIONS)
+
+
+def test_change_my_answer_about_cumulative_harm_changes_the_build_up_over_time(dispatcher):
+    events = asyncio.run(ActionChangeAnswer().run(dispatcher, tracker("change my answer about cumulative harm", "change_answer",
+                                                                      [{"entity": "question", "value": "cumulative harm"}]), {}))
+    cleared = {e["name"] for e in events if e["value"] is None}
+    assert "q_history" in cleared and "q_significant_harm" not in cleared
 
 
 def test_what_does_this_mean_explains_the_current_question(dispatcher):

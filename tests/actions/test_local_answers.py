@@ -7,11 +7,19 @@ from actions.local_answers import (ActionAnswerContact, ActionAnswerEscalation, 
                                    ActionAnswerPending, ActionAnswerThreshold, ActionAnswerWhichTool)
 from bot.knowledge.schema import normalise_phone
 from bot.knowledge.store import KNOWLEDGE_DIR
+import pytest
+
 from tests.actions.conftest import TUESDAY_8PM, said, tracker
 
 
+@pytest.fixture(autouse=True)
+def _domain(domain):
+    global DOMAIN
+    DOMAIN = domain
+
+
 def run(action, dispatcher, t):
-    return asyncio.run(action.run(dispatcher, t, {}))
+    return asyncio.run(action.run(dispatcher, t, DOMAIN))
 
 
 def phone(area_id, role):
@@ -98,13 +106,13 @@ def test_threshold_names_the_document_and_its_levels(dispatcher):
     assert "London Threshold Document" in text and "Level 4" in text
 
 
-def test_which_tool_for_a_teenager_lists_only_tools_recorded_for_that_age(dispatcher, kb):
+def test_which_tool_for_a_teenager_lists_only_tools_recorded_for_that_stage(dispatcher, kb):
     run(ActionAnswerWhichTool(), dispatcher, tracker("which tool for a teenager in Hartlepool", "which_tool",
                                                      [{"entity": "age_group", "value": "teenager"}, {"entity": "place", "value": "Hartlepool"}]))
     text = said(dispatcher)
     tools = kb.area("hartlepool").neglect_toolkit.tools
-    assert any(t.name in text for t in tools if t.min_age is not None and t.min_age >= 13)
-    assert not [t.name for t in tools if t.max_age is not None and t.max_age < 5 and t.name in text]
+    assert any(t.name in text for t in tools if t.stage == "teenager")
+    assert not [t.name for t in tools if t.stage == "early_years" and t.name in text]
 
 
 def test_ambiguous_place_offers_choices(dispatcher):

@@ -46,7 +46,7 @@ def test_after_a_referral_in_a_named_town_the_areas_front_door_follows(dispatche
     assert all(point in general["points"] for point in POINTS["after_referral"])
     door = front_door("nottinghamshire")
     assert local["response"] == "utter_after_referral_local"
-    assert normalise_phone(str(door["phone"])) in local["door"] and "For: " in local["door"]
+    assert normalise_phone(str(door["phone"])) in local["door"] and "Who it is for: " in local["door"]
     assert prompt["facts"] == "nottinghamshire.front_door"
     assert {"event": "slot", "timestamp": None, "name": "area", "value": "nottinghamshire"} in events
 

@@ -28,3 +28,13 @@ def kb(engine) -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def resolver(kb) -> PlaceResolver:
     return PlaceResolver(kb.places, kb.postcodes)
+
+
+@pytest.fixture
+def place_in(resolver):
+    """The place words a text names, found as actions/shared.place_words finds them."""
+    def find(text):
+        result = resolver.resolve(text)
+        result = None if result.status == "unknown" else result
+        return (result.matched or result.query) if result else None
+    return find

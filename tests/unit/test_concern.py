@@ -1,11 +1,17 @@
-"""Helpers of the guided concern (bot/concern.py): which answer to change, level, cleaning, yes/no."""
+"""The guided concern's questions as data (bot/concern.py): which answer to change, level,
+cleaning, the danger line of the summary, and the order the form asks them in."""
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from bot.concern import (KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, clean_answer, is_member_of_public, level_from, role_label,
-                         question_named, yes_or_no)
+import pytest
+import yaml
+
+from bot.concern import (BY_SLOT, KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, ORDER, QUESTIONS, clean_answer, danger_in_summary,
+                         level_from, question_named)
 from bot.routing import Situation
+
+DOMAIN = Path(__file__).resolve().parents[2] / "domain"
 
 
 @pytest.mark.parametrize("words, slot", [
@@ -21,6 +27,15 @@ from bot.routing import Situation
     ("my role", "reporter_role"),
     ("the town", "place"),
     ("how old", "child_age"),
+    ("change my answer about cumulative harm", "q_history"),
+    ("the cumulative harm one", "q_history"),
+    ("change my answer about significant harm", "q_significant_harm"),
+    ("the bit about harm", "q_significant_harm"),
+    ("my answer about information sharing with the family", "q_information_shared"),
+    ("whether she's in danger", "in_danger"),
+    ("where the child lives", "place"),
+    ("the next step", "concern_level"),
+    ("what i told you about impact on the child", "q_impact"),
 ])
 def test_question_named_finds_the_answer_to_change(words, slot):
     assert question_named(words) == slot
@@ -98,34 +113,26 @@ def test_clean_answer_cuts_an_over_long_answer_with_a_marker():
     assert len(answer) <= MAX_ANSWER + 60
 
 
-@pytest.mark.parametrize("text", ["yes", "Yes.", "YES", "yes he is", "yeah", "y", "in danger now"])
-def test_yes_or_no_yes(text):
-    assert yes_or_no(text) is True
+@pytest.mark.parametrize("value, line", [("yes", "yes: 999 advised first"), ("unsure", "unsure: 999 advised"), ("no", "no"),
+                                         (None, "not asked")])
+def test_the_summary_says_what_was_answered_about_danger_and_unsure_is_never_no(value, line):
+    assert danger_in_summary(value) == line
 
 
-@pytest.mark.parametrize("text", ["no", "nope", "No, she is safe", "n", "he is safe"])
-def test_yes_or_no_no(text):
-    assert yes_or_no(text) is False
+def test_every_button_of_which_answer_to_change_names_its_own_question():
+    for question in QUESTIONS:
+        assert question_named(question.button.lower()) == question.slot, question.button
 
 
-@pytest.mark.parametrize("text", ["maybe", "yes and no", "I don't know"])
-def test_yes_or_no_unclear_is_none(text):
-    assert yes_or_no(text) is None
+def test_the_form_asks_the_questions_in_the_order_of_bot_concern():
+    domain = yaml.safe_load((DOMAIN / "concern.yml").read_text())
+    assert domain["forms"]["concern_form"]["required_slots"] == list(ORDER)
 
 
-@pytest.mark.parametrize("text, answer", [("Yes!", True), ("No!", False)])
-def test_yes_or_no_ignores_exclamation_marks(text, answer):
-    assert yes_or_no(text) is answer
-
-
-@pytest.mark.parametrize("role, public", [("member of the public", True), ("I'm his nan, a relative", True),
-                                          ("neighbour", True), ("teacher", False), ("school nurse", False),
-                                          ("parent support advisor at a school", False), ("family support worker", False), ("", False)])
-def test_member_of_the_public_is_told_apart_from_professionals(role, public):
-    assert is_member_of_public(role) is public
-
-
-def test_a_dsl_reads_as_a_role_in_the_summary_not_as_the_concept_id():
-    assert role_label("dsl") == "designated safeguarding lead (DSL)"
-    assert role_label("school nurse") == "school nurse"
-    assert is_member_of_public(role_label("dsl")) is False
+def test_every_question_has_its_wording_in_the_domain():
+    responses = {}
+    for path in DOMAIN.glob("*.yml"):
+        responses.update(yaml.safe_load(path.read_text()).get("responses") or {})
+    for slot in ORDER:
+        assert f"utter_ask_{slot}" in responses, slot
+    assert set(BY_SLOT) == set(ORDER)

@@ -154,7 +154,7 @@ def test_recorded_hours_decide_which_line_comes_first(kb):
 
 def test_who_a_line_is_for_is_shown(kb):
     text = render.route_text(kb, route_for(kb, "cornwall", Situation.SIGNIFICANT_HARM, TUESDAY_11AM))
-    assert f"For: {contact(kb.area('cornwall'), 'front_door').who}" in text
+    assert f"Who it is for: {contact(kb.area('cornwall'), 'front_door').who}" in text
 
 
 def test_a_low_confidence_number_is_said_plainly_with_the_homepage_and_the_national_routes(kb):

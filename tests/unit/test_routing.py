@@ -6,7 +6,9 @@ import datetime as dt
 import pytest
 
 from bot.render import route_text
-from bot.routing import Situation, route_for
+from bot.roles import Audience
+from bot.routing import Situation, family_route, route_for, talk_route
+from bot.wording import load as wording
 from tests.unit.kb_helpers import AREA_FILES, compact, london, raw_areas, raw_national
 
 AREAS = raw_areas()
@@ -155,11 +157,32 @@ def test_disagreement_points_to_the_local_escalation_procedure_when_there_is_one
     assert "don't have a checked escalation" not in text
 
 
-def test_disagreement_says_plainly_when_no_escalation_procedure_is_held(kb):
-    assert kb.area("leicester").escalation is None
-    text = route_text(kb, route_for(kb, "leicester", Situation.DISAGREEMENT, TUESDAY_10))
-    assert "I don't have a checked escalation procedure" in text
-    assert has_number(text, phone("leicester", "front_door"))  # can still re-refer
+def test_disagreement_without_a_local_procedure_gives_the_partnership_manual_stages_number_and_checklist(kb):
+    area = kb.area("rutland")
+    assert area.escalation is None and area.procedures is not None
+    text = route_text(kb, route_for(kb, "rutland", Situation.DISAGREEMENT, TUESDAY_10))
+    assert area.procedures.name in text and area.procedures.url in text
+    for stage in kb.escalation_guide().stages + kb.escalation_guide().checklist:
+        assert stage in text
+    assert has_number(text, phone("rutland", "front_door"))  # can still re-refer
+    assert "Source:" in text
+
+
+@pytest.mark.parametrize("area_id", sorted(AREAS))
+def test_escalation_in_every_area_is_more_than_talk_to_your_dsl(kb, area_id):
+    area = kb.area(area_id)
+    text = route_text(kb, route_for(kb, area_id, Situation.DISAGREEMENT, TUESDAY_10, audience=Audience.DSL))
+    assert "safeguarding lead (DSL)" not in text  # never to a DSL
+    assert has_number(text, phone(area_id, "front_door"))
+    assert (area.escalation and area.escalation.procedure in text) or (area.procedures and area.procedures.name in text)
+    assert kb.escalation_guide().checklist[0] in text
+
+
+def test_disagreement_with_a_local_procedure_gives_its_stages_and_address(kb):
+    area = kb.area("kingston")
+    text = route_text(kb, route_for(kb, "kingston", Situation.DISAGREEMENT, TUESDAY_10))
+    assert area.escalation.url in text
+    assert all(stage in text for stage in area.escalation.stages)
 
 
 def test_disagreement_starts_with_the_safeguarding_lead(kb):
@@ -180,9 +203,94 @@ def test_early_help_mentions_the_local_threshold_document(kb):
     assert kb.area("kingston").threshold.document in text
 
 
-def test_advice_starts_with_the_safeguarding_lead_then_front_door(kb):
+def test_advice_starts_with_the_safeguarding_lead_then_front_door_then_the_nspcc(kb):
     route = route_for(kb, "kingston", Situation.ADVICE, TUESDAY_10)
-    assert roles(route) == [None, "front_door"]
+    assert roles(route) == [None, "front_door", "helpline"]
+
+
+@pytest.mark.parametrize("area_id", sorted(AREAS))
+@pytest.mark.parametrize("when", [TUESDAY_10, TUESDAY_20, CHRISTMAS_10, london(2026, 11, 25, 20, 30)])
+def test_not_sure_never_goes_to_the_emergency_duty_team(kb, area_id, when):
+    route = route_for(kb, area_id, Situation.ADVICE, when)
+    assert "out_of_hours" not in roles(route)
+    assert "helpline" in roles(route)
+
+
+def test_not_sure_in_nottinghamshire_gets_the_consultation_line_not_the_urgent_only_mash_line(kb):
+    route = route_for(kb, "nottinghamshire", Situation.ADVICE, TUESDAY_10)
+    assert roles(route) == [None, "consultation", "helpline"]
+    text = route_text(kb, route)
+    assert has_number(text, phone("nottinghamshire", "consultation"))
+    assert not has_number(text, phone("nottinghamshire", "front_door"))
+
+
+def test_not_sure_when_the_front_door_is_closed_says_when_it_reopens(kb):
+    text = route_text(kb, route_for(kb, "kingston", Situation.ADVICE, TUESDAY_20))
+    assert "closed now" in text and "08:00" in text
+    assert not has_number(text, phone("kingston", "out_of_hours"))
+
+
+def test_each_line_says_who_it_is_for(kb):
+    text = route_text(kb, route_for(kb, "nottinghamshire", Situation.SIGNIFICANT_HARM, TUESDAY_10))
+    assert "Who it is for: " + " ".join(kb.area("nottinghamshire").contacts[0].who.split())[:40] in " ".join(text.split())
+
+
+@pytest.mark.parametrize("situation", [Situation.ADVICE, Situation.EARLY_HELP, Situation.DISAGREEMENT])
+def test_a_dsl_is_never_told_to_talk_to_their_dsl(kb, situation):
+    professional = route_for(kb, "leicester", situation, TUESDAY_10)
+    dsl = route_for(kb, "leicester", situation, TUESDAY_10, audience=Audience.DSL)
+    assert any(step.kind == "dsl" for step in professional.steps)
+    assert not any(step.kind == "dsl" for step in dsl.steps)
+    assert "(DSL)" not in route_text(kb, dsl)
+
+
+@pytest.mark.parametrize("situation", list(Situation))
+def test_paramedics_are_pointed_to_their_own_safeguarding_team_as_well_as_the_council(kb, situation):
+    route = route_for(kb, "hartlepool", situation, TUESDAY_20, audience=Audience.EMERGENCY_CLINICIAN)
+    text = route_text(kb, route)
+    assert " ".join(wording().text("utter_route_own_organisation").split()).split(",")[0] in " ".join(text.split())
+    assert has_number(text, phone("hartlepool", "front_door")) or has_number(text, phone("hartlepool", "out_of_hours"))
+    assert not any(step.kind == "dsl" for step in route.steps)
+
+
+@pytest.mark.parametrize("area_id", ["southampton", "rutland", "hartlepool", "stockton"])
+def test_said_out_of_hours_puts_the_out_of_hours_line_first_where_the_front_doors_hours_are_unknown(kb, area_id):
+    route = route_for(kb, area_id, Situation.SIGNIFICANT_HARM, TUESDAY_10, out_of_hours=True)
+    assert roles(route)[:2] == ["out_of_hours", "front_door"]
+
+
+def test_said_out_of_hours_does_not_override_known_hours(kb):
+    route = route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, TUESDAY_10, out_of_hours=True)
+    assert roles(route) == ["front_door"]
+
+
+def test_immediate_danger_names_the_police_or_an_ambulance(kb):
+    text = route_text(kb, route_for(kb, "kingston", Situation.IMMEDIATE_DANGER, TUESDAY_10))
+    assert "police or an ambulance" in text.split("\n2. ")[0]
+
+
+def test_people_to_talk_to_without_a_place_are_the_dsl_and_the_nspcc(kb):
+    route = talk_route(kb, None, TUESDAY_10)
+    assert roles(route) == [None, "helpline"]
+
+
+def test_people_to_talk_to_for_a_dsl_drop_the_dsl(kb):
+    assert roles(talk_route(kb, "nottinghamshire", TUESDAY_10, Audience.DSL)) == ["consultation", "helpline"]
+
+
+@pytest.mark.parametrize("area_id", sorted(AREAS))
+def test_a_parent_gets_early_help_their_health_visitor_gp_or_school_and_the_nspcc(kb, area_id):
+    route = family_route(kb, area_id, TUESDAY_10)
+    text = route_text(kb, route)
+    assert "early help" in text and "health visitor" in text and "GP" in text and "school" in text
+    assert "helpline" in roles(route)
+    assert any(step.contact and step.contact.role in ("early_help", "front_door", "front_door_public") for step in route.steps)
+    assert "out_of_hours" not in roles(route)
+
+
+def test_a_parent_with_no_place_yet_still_gets_help(kb):
+    text = route_text(kb, family_route(kb, None, TUESDAY_10))
+    assert "early help" in text and "NSPCC" in text
 
 
 def test_situation_given_as_its_string_value_works(kb):
@@ -207,9 +315,19 @@ def test_every_area_routes_significant_harm_to_its_own_front_door(kb, area_id):
 
 def test_member_of_the_public_gets_the_public_line_and_no_safeguarding_lead_step(kb):
     professional = route_for(kb, "nottinghamshire", Situation.ADVICE, TUESDAY_10)
-    public = route_for(kb, "nottinghamshire", Situation.ADVICE, TUESDAY_10, public=True)
-    assert any("safeguarding lead" in step.reason for step in professional.steps)
-    assert not any("safeguarding lead" in step.reason for step in public.steps)
+    public = route_for(kb, "nottinghamshire", Situation.ADVICE, TUESDAY_10, audience=Audience.PUBLIC)
+    assert any(step.kind == "dsl" for step in professional.steps)
+    assert not any(step.kind == "dsl" for step in public.steps)
     roles = [step.contact.role for step in public.steps if step.contact]
     assert "front_door_public" in roles and "front_door" not in roles
     assert "helpline" in roles
+
+
+def test_every_step_worded_in_the_domain_has_its_wording():
+    import re
+    from pathlib import Path
+    source = (Path(__file__).resolve().parents[2] / "bot" / "routing.py").read_text()
+    kinds = set(re.findall(r'Step\(None,[^\n]*?kind="(\w+)"', source))
+    assert len(kinds) >= 15
+    for kind in kinds:
+        assert wording().text(f"utter_route_{kind}", hours="h", manual="m", council="c")

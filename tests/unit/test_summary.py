@@ -27,7 +27,7 @@ def route(kb):
 
 @pytest.fixture(scope="module")
 def summary(kb, answers, route):
-    return build_summary(kb, answers, route, "School nurse", "Surbiton", "3 year old", False, WHEN)
+    return build_summary(kb, answers, route, "School nurse", "Surbiton", "3 year old", "no", WHEN)
 
 
 def test_each_answer_appears_verbatim(summary, answers):
@@ -65,7 +65,7 @@ def test_summary_records_role_place_area_and_age(summary, kb):
 
 def test_summary_has_no_unfilled_placeholders(kb, route):
     answers = {slot: "plain answer" for slot in KEY_QUESTIONS}
-    text = build_summary(kb, answers, route, None, None, None, False, WHEN)
+    text = build_summary(kb, answers, route, None, None, None, None, WHEN)
     assert "{" not in text and "}" not in text
     assert "None" not in text
     assert "not given" in text
@@ -73,14 +73,27 @@ def test_summary_has_no_unfilled_placeholders(kb, route):
 
 def test_immediate_danger_is_recorded_with_999(kb, answers):
     route = route_for(kb, "kingston", Situation.IMMEDIATE_DANGER, WHEN)
-    text = build_summary(kb, answers, route, None, "Surbiton", None, True, WHEN)
+    text = build_summary(kb, answers, route, None, "Surbiton", None, "yes", WHEN)
     assert "999" in text
-    assert "yes, 999 advised first" in text
+    assert "Immediate danger at the time: yes: 999 advised first" in text
+
+
+def test_an_unsure_answer_about_danger_reads_unsure_with_999_advised_never_no(kb, answers):
+    route = route_for(kb, "kingston", Situation.IMMEDIATE_DANGER, WHEN)
+    text = build_summary(kb, answers, route, None, "Surbiton", None, "unsure", WHEN)
+    assert "Immediate danger at the time: unsure: 999 advised" in text
+    assert route.steps[0].contact.phone == "999"
+
+
+def test_a_summary_asked_for_part_way_says_what_is_not_answered_yet(kb, route):
+    text = build_summary(kb, {"q_significant_harm": "always hungry"}, route, "teacher", None, None, None, WHEN, complete=False)
+    assert "always hungry" in text
+    assert text.count("Not answered yet.") == len(KEY_QUESTIONS) - 1
 
 
 def test_national_route_summary_says_the_area_is_not_held(kb, answers):
     route = route_for(kb, None, Situation.SIGNIFICANT_HARM, WHEN)
-    text = build_summary(kb, answers, route, None, "Truro", None, False, WHEN)
+    text = build_summary(kb, answers, route, None, "Truro", None, "no", WHEN)
     assert "Truro" in text
     assert "don't hold checked contacts" in text
     assert compact(kb.national_contact("helpline").phone) in compact(text)

@@ -1,0 +1,71 @@
+"""Does this text answer the question that was asked, or a different one?
+
+"Southampton" typed at "what is your role?" is a place: it fills the place and the role is asked
+again. "I'm a teacher" typed at "which town?" is a role, never a town. Questions and requests
+("who do I call?") typed at a question are not answers to it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, Optional
+
+from bot.ages import age_from
+from bot.concern import DETAILS, clean_answer, level_from
+from bot.danger import danger_answer
+from bot.details import Heard
+from bot.roles import role_in
+
+_QUESTION = re.compile(
+    r"\?\s*$|^\W*(who|what|where|when|why|how|which|can|could|should|would|is|are|do|does|give|tell|just|please)\b|"
+    r"^\W*(i|we)('d| would)? (need|want|like)\b|\b(give|tell|send|show) me\b|\b(the|a|your|their|phone|contact) number\b(?! of)|"
+    r"\bsummary\b|\bsum (it )?up\b|\brecap\b|\b(talk|speak|chat) (it through )?(to|with) (someone|somebody|a person|a human|an adviser)\b",
+    re.IGNORECASE)
+
+
+def looks_like_a_request(text: str) -> bool:
+    """A question or a request ("who do I call?", "just give me the number"), not a statement."""
+    return bool(_QUESTION.search(text or ""))
+
+
+def _short(text: str, words: int) -> bool:
+    return len(text.split()) <= words
+
+
+def answer_to(requested: Optional[str], text: Optional[str], heard: Heard) -> Dict[str, str]:
+    """{slot: value} for the question asked, when `text` answers it; {} when it answers another.
+
+    `heard` is what the same text says (`bot.details.hear`); the caller fills the other details
+    it gives (only where still empty), so nothing said is lost either way.
+    """
+    answer = clean_answer(text)
+    if not requested or not answer or answer.startswith("/"):
+        return {}  # a button's payload ("/choose_level{...}") is read by the slot mappings
+    other_detail = bool(heard.place or heard.age is not None or heard.role)
+    if requested == "in_danger":
+        value = danger_answer(answer)
+        return {requested: value.value} if value else {}
+    if requested == "reporter_role":
+        role = role_in(answer)
+        if role:
+            return {requested: role[0]}
+        if heard.place or heard.age is not None or looks_like_a_request(answer) or danger_answer(answer) or not _short(answer, 6):
+            return {}
+        return {requested: answer}
+    if requested == "place":
+        if heard.place:
+            return {requested: heard.place}
+        if role_in(answer) or heard.age is not None or looks_like_a_request(answer) or not _short(answer, 5):
+            return {}
+        return {requested: answer}
+    if requested == "child_age":
+        if age_from(answer) is not None:
+            return {requested: answer}
+        if heard.place or role_in(answer) or looks_like_a_request(answer) or not _short(answer, 6):
+            return {}
+        return {requested: answer}
+    if requested == "concern_level":
+        level = level_from(answer)
+        return {requested: level} if level else {}
+    if requested not in DETAILS and other_detail and heard.concern is None and _short(answer, 4):
+        return {}  # only a detail ("Leicester", "she's 9"): not an answer in the person's own words
+    return {requested: answer}

@@ -1,0 +1,113 @@
+"""What a message says besides its intent: who is asking, where the child lives, the child's age,
+danger now, that it is out of hours, what is happening, and whether they want the number.
+
+Read from every message, the first included, so nobody is asked again for what they already
+said ("I'm a teacher in Southampton, worried about a 7-year-old, not in immediate danger, who do I
+call?" answers four questions). Places are found by the caller's `place_in` (the place resolver),
+so this module works with any resolver.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from bot.ages import age_mentioned, own_age
+from bot.danger import Danger, danger_stated
+from bot.roles import Audience, role_mentioned
+
+PlaceFinder = Callable[[str], Optional[str]]
+
+_OUT_OF_HOURS = re.compile(
+    r"\b(out[- ]of[- ]hours|after[- ]hours|ooh|out of office hours|overnight|middle of the night|at night|tonight|night shift|"
+    r"late shift|evening|weekend|saturday|sunday|bank holiday|christmas (day|eve)|boxing day|new year'?s day|easter (sunday|monday)|"
+    r"good friday|(office|offices|front door|mash|spa|hub|duty (team|line)|day team)( is| are|'s)? (closed|shut)|"
+    r"(after|past) ([5-9]|1[0-2])( ?(pm|o'?clock))?|it'?s ([5-9]|1[01])(:\d\d)? ?pm|it'?s (1[0-2]|[1-7])(:\d\d)? ?am|"
+    r"([01]?\d|2[0-3]):[0-5]\d (at night|am))\b", re.IGNORECASE)
+_OFFICE_TIME = re.compile(r"\b(it'?s|at) (([89]|1[01])(:\d\d)? ?am|(12|[1-4])(:\d\d)? ?pm)\b", re.IGNORECASE)
+_WANTS_NUMBER = re.compile(
+    r"\b(who (do|should|can|would) (i|we) (call|ring|phone|contact|tell|refer to|report (it|this) to|speak to)|"
+    r"(phone|telephone|contact) (number|details|no)|(the|a|their|your) number|number (for|please|pls)|"
+    r"just (give|tell|send) me|who to (call|ring|phone|contact)|where (do|should) (i|we) (refer|send|report)|"
+    r"how do i (refer|report|contact|make a referral))\b", re.IGNORECASE)
+_SELF_HELP = re.compile(r"\b(my (mum|mom|dad|mam|parents?|step ?(mum|dad)|mum'?s (boyfriend|partner)|dad'?s (girlfriend|partner)|"
+                        r"family|carer|foster (mum|dad|carer)|nan|gran)|at home|i'?m scared|i'?m hungry|nobody (feeds|looks after) me|"
+                        r"(hits|hurts|feeds|starves|ignores|locks) me)\b", re.IGNORECASE)
+_GENERIC = re.compile(
+    r"\b(hi|hello|hey|good (morning|afternoon|evening)|please|thanks|thank you|help|i need (some )?(help|advice)|"
+    r"can you help( me)?|i'?m (really |a bit |quite |very )?(worried|concerned)|(worried|concerned) about|"
+    r"a (child|kid|pupil|student|baby|family|young person|boy|girl)|one of (my|our) (pupils|students|children|kids|families)|"
+    r"i think|not sure|what (do|should) i do|who do i (call|ring|contact)|advice|neglect|concern|"
+    r"immediate danger|in danger|not|no|who|call|number)\b", re.IGNORECASE)
+
+
+@dataclass
+class Heard:
+    """Details a message gives; None or False where it gives none."""
+
+    role: Optional[str] = None
+    audience: Optional[Audience] = None
+    place: Optional[str] = None           # the words that name the place, as typed
+    age: Optional[int] = None             # years; -1 unborn, 0 a baby under one
+    age_words: Optional[str] = None       # the words that gave the age, e.g. "7-year-old"
+    danger: Optional[Danger] = None
+    out_of_hours: bool = False
+    concern: Optional[str] = None         # the message itself, when it says what is happening
+    wants_number: bool = False
+
+
+def out_of_hours_said(text: Optional[str]) -> bool:
+    """The writer says it is out of office hours now ("it's 2am", "the MASH is closed", "weekend")."""
+    return bool(text) and bool(_OUT_OF_HOURS.search(text)) and not _OFFICE_TIME.search(text)
+
+
+def wants_number(text: Optional[str]) -> bool:
+    """The writer asks who to call or for a number."""
+    return bool(text) and bool(_WANTS_NUMBER.search(text))
+
+
+def writes_as_a_child(text: Optional[str]) -> bool:
+    """A child or young person writing about themselves: their own age under 18, or their own
+    home ("my mum doesn't feed me")."""
+    return own_age(text) is not None and bool(_SELF_HELP.search(text or ""))
+
+
+def concern_in(text: Optional[str], heard: Heard) -> Optional[str]:
+    """The message itself when it says what is happening to the child, beyond greetings, the
+    details above and a request for help; None for "I'm worried about a child in Leicester"."""
+    if not text:
+        return None
+    rest = text
+    for words in (heard.role, heard.place, heard.age_words):
+        if words:
+            rest = re.sub(re.escape(words), " ", rest, flags=re.IGNORECASE)
+    rest = _WANTS_NUMBER.sub(" ", rest)
+    rest = _GENERIC.sub(" ", rest)
+    rest = re.sub(r"\b(i'?m|i am|im|a|an|the|in|at|for|of|to|is|he|she|they|it'?s|who|about|and|but|with|my|our|i)\b", " ", rest,
+                  flags=re.IGNORECASE)
+    content = re.findall(r"[a-z]{3,}", rest.lower())
+    return " ".join(text.split()) if len(content) >= 3 else None
+
+
+def hear(text: Optional[str], place_in: PlaceFinder) -> Heard:
+    """Everything `text` says about the details the guided concern asks for."""
+    heard = Heard()
+    if not text or not text.strip():
+        return heard
+    if text.lstrip().startswith("/"):  # a button's payload says nothing in words; its place entity, if any
+        heard.place = place_in(text)
+        return heard
+    role = role_mentioned(text)
+    if role:
+        heard.role, heard.audience = role
+    if writes_as_a_child(text):
+        heard.audience = Audience.CHILD
+    heard.place = place_in(text)
+    age = age_mentioned(text)
+    if age:
+        heard.age, heard.age_words = age
+    heard.danger = danger_stated(text)
+    heard.out_of_hours = out_of_hours_said(text)
+    heard.wants_number = wants_number(text)
+    heard.concern = concern_in(text, heard)
+    return heard

@@ -1,0 +1,318 @@
+"""The guided concern listens: details from every message (the first included), answers checked
+against their question, requests typed mid-way left to the rules, and who is asking shaping the
+answer. Run as Rasa runs them: the form's validation action with a real Tracker and the domain."""
+import asyncio
+import os
+
+import pytest
+
+from actions import shared
+from actions.concern_form import ActionStartConcern, ActionSummaryNow, ValidateConcernForm
+from actions.local_answers import (ActionAfterDanger, ActionAnswerContact, ActionAnswerEscalation, ActionAnswerLado, ActionChildHelp,
+                                   ActionParentHelp, ActionTalkToSomeone)
+from bot.concern import KEY_QUESTIONS, ORDER
+from tests.actions.conftest import TUESDAY_10AM, said, tracker, user
+from tests.unit.kb_helpers import compact, raw_areas
+
+AREAS = raw_areas()
+ALL_IN_ONE = "I'm a teacher in Southampton, worried about a 7-year-old, not in immediate danger, who do I call?"
+
+
+def phone(area_id, role):
+    return compact(next(str(c["phone"]) for c in AREAS[area_id]["contacts"] if c["role"] == role))
+
+
+def has(text, number):
+    return number in compact(text)
+
+
+def slots_set(events):
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def form_turn(dispatcher, domain, text, intent, requested, slots=None, entities=None, mapped=None):
+    """One user message during the concern, as the form's validation action sees it; `mapped`:
+    the candidates Rasa's own slot mappings (domain/concern.yml) give, passed as Rasa passes them."""
+    current = {slot: None for slot in ORDER}
+    current.update(slots or {})
+    current["requested_slot"] = requested
+    candidates = [{"event": "slot", "timestamp": None, "name": name, "value": value} for name, value in (mapped or {}).items()]
+    current.update(mapped or {})
+    t = tracker(text, intent, entities, slots=current, active_loop="concern_form", events=[{"event": "action", "name": "concern_form"}, *candidates])
+    return slots_set(asyncio.run(ValidateConcernForm().run(dispatcher, t, domain)))
+
+
+# Answers checked against their question ------------------------------------------------------
+
+def test_a_place_typed_at_the_role_question_fills_the_place_and_the_role_is_asked(dispatcher, domain):
+    filled = form_turn(dispatcher, domain, "Southampton", "inform_place", "reporter_role", {"in_danger": "no"})
+    assert filled["place"] == "Southampton" and filled["area"] == "southampton"
+    assert "reporter_role" not in filled or filled["reporter_role"] is None
+    assert filled["requested_slot"] == "reporter_role"
+
+
+def test_a_role_typed_at_the_place_question_fills_the_role_never_the_place(dispatcher, domain):
+    filled = form_turn(dispatcher, domain, "I'm a teacher", "inform_role", "place", {"in_danger": "no"})
+    assert filled["reporter_role"] == "teacher"
+    assert filled.get("place") is None
+    assert filled["requested_slot"] == "place"
+    assert "utter_place_unknown_form" not in said(dispatcher)
+
+
+def test_one_answer_can_give_role_place_and_age(dispatcher, domain):
+    filled = form_turn(dispatcher, domain, "teacher in Leicester, she's 7", "inform_role", "reporter_role", {"in_danger": "no"})
+    assert (filled["reporter_role"], filled["area"], filled["child_age"]) == ("teacher", "leicester", "she's 7")
+    assert filled["requested_slot"] == "q_significant_harm"
+
+
+@pytest.mark.parametrize("text, intent, value, response", [
+    ("I'm not sure", "skip", "unsure", "utter_danger_unsure"),
+    ("no idea", "skip", "unsure", "utter_danger_unsure"),
+    ("she's not safe", "deny", "yes", "utter_call_999"),
+    ("No, he's safe now", "deny", "no", None),
+    ("no, he's not breathing", "deny", "yes", "utter_call_999"),
+])
+def test_the_answer_to_the_danger_question_is_read_from_the_words(dispatcher, domain, text, intent, value, response):
+    mapped = {"in_danger": {"skip": "unsure", "deny": "no"}[intent]}  # what the domain's mappings give for the intent
+    filled = form_turn(dispatcher, domain, text, intent, "in_danger", mapped=mapped)
+    assert filled["in_danger"] == value
+    responses = [m.get("response") for m in dispatcher.messages]
+    assert (response in responses) if response else not {"utter_call_999", "utter_danger_unsure"} & set(responses)
+
+
+def test_danger_described_at_any_question_gets_999_and_the_answer_is_kept(dispatcher, domain):
+    filled = form_turn(dispatcher, domain, "he's home alone right now and hungry", "worried_about_child", "q_daily_life",
+                       {"in_danger": "no", "reporter_role": "teacher", "place": "Leicester", "child_age": "7", "q_significant_harm": "x"})
+    assert filled["in_danger"] == "yes"
+    assert filled["q_daily_life"] == "he's home alone right now and hungry"
+    assert dispatcher.messages[0]["response"] == "utter_call_999"
+
+
+# Requests typed mid-way are answered by the rules, not stored as answers -----------------------
+
+@pytest.mark.parametrize("text, intent", [
+    ("just give me the number", "ask_contact"), ("who do I call?", "ask_contact"), ("summary now", "summary_now"),
+    ("stop", "stop"), ("start again", "start_again"), ("can I talk it through with someone?", "talk_to_someone"),
+    ("who is the LADO?", "ask_lado"), ("what does this mean?", "explain_question"),
+    ("change my answer about cumulative harm", "change_answer"),
+])
+def test_a_request_mid_way_fills_nothing_so_the_rules_answer_it(dispatcher, domain, text, intent):
+    filled = form_turn(dispatcher, domain, text, intent, "q_impact", {"in_danger": "no", "reporter_role": "teacher"})
+    assert not set(filled) - {"requested_slot"}
+
+
+def test_a_long_statement_the_model_misread_as_a_request_is_kept_as_the_answer(dispatcher, domain):
+    text = "told the school nurse last week, the GP has not been told yet and social care are not involved"
+    filled = form_turn(dispatcher, domain, text, "ask_contact", "q_information_shared", {"in_danger": "no"})
+    assert filled["q_information_shared"] == text
+
+
+def test_just_the_number_before_the_place_is_known_asks_for_the_place_next(dispatcher, domain):
+    events = asyncio.run(ActionAnswerContact().run(dispatcher, tracker("just give me the number", "ask_contact",
+                                                                       slots={"in_danger": "no"}, active_loop="concern_form"), domain))
+    assert slots_set(events)["pending_question"] == "contact"
+    assert dispatcher.messages[0]["response"] == "utter_need_place_first"
+    after = dispatcher.__class__()
+    filled = form_turn(after, domain, "Rutland", "inform_place", "place", {"in_danger": "no", "pending_question": "contact"})
+    assert has(said(after), phone("rutland", "front_door"))  # the number, as soon as the place is known
+    assert filled["pending_question"] is None
+
+
+def test_the_place_comes_first_while_a_number_is_waiting_for_it(dispatcher, domain):
+    t = tracker(slots={"in_danger": "no", "pending_question": "contact"})
+    order = asyncio.run(ValidateConcernForm().required_slots(list(ORDER), dispatcher, t, domain))
+    assert order[0] == "place"
+
+
+def test_a_place_named_in_a_question_mid_way_also_answers_the_place_question(dispatcher, domain):
+    events = asyncio.run(ActionAnswerContact().run(dispatcher, tracker("who do I call in Mansfield?", "ask_contact",
+                                                                       slots={"in_danger": "no"}, active_loop="concern_form"), domain))
+    assert slots_set(events)["place"] == "Mansfield"
+    assert "utter_offer_questions" not in said(dispatcher)  # the questions simply carry on
+
+
+# The first message is read too; a new concern starts afresh ------------------------------------
+
+def test_the_all_in_one_first_message_gets_the_number_first_and_no_question_again(dispatcher, domain):
+    t = tracker(ALL_IN_ONE, "worried_about_child", events=[user(ALL_IN_ONE, "worried_about_child")])
+    events = asyncio.run(ActionStartConcern().run(dispatcher, t, domain))
+    filled = {name: value for name, value in slots_set(events).items() if value is not None}
+    assert filled["reporter_role"] == "teacher" and filled["place"] == "Southampton"
+    assert filled["child_age"] == "7-year-old" and filled["in_danger"] == "no"
+    text = said(dispatcher)
+    assert has(text, phone("southampton", "front_door"))
+    assert "utter_noted" in text
+
+
+def test_details_said_before_the_concern_started_are_kept(dispatcher, domain):
+    earlier = [user("I'm a health visitor, who do I call in Worksop", "ask_contact"),
+               {"event": "action", "name": "action_answer_contact"}, user("I'm worried about a child", "worried_about_child")]
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker("I'm worried about a child", "worried_about_child", events=earlier),
+                                                  domain))
+    filled = {name: value for name, value in slots_set(events).items() if value is not None}
+    assert filled["reporter_role"] == "health visitor" and filled["place"] == "Worksop"
+
+
+def test_a_new_concern_clears_the_previous_answers_first(dispatcher, domain):
+    previous = {slot: "old answer" for slot in KEY_QUESTIONS}
+    previous.update(reporter_role="teacher", place="Leicester", child_age="9", in_danger="yes", concern_level="early_help")
+    history = [user("I'm worried about a child", "worried_about_child"), {"event": "action", "name": "action_start_concern"},
+               user("I'm worried about another child", "worried_about_child")]
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker("I'm worried about another child", "worried_about_child",
+                                                                      slots=previous, events=history), domain))
+    values = slots_set(events)
+    assert all(values[slot] is None for slot in ORDER)
+
+
+def test_what_the_first_message_says_is_happening_is_kept_as_the_significant_harm_answer(dispatcher, domain):
+    text = "worried about a 6 year old who comes in hungry every day and has lost weight"
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker(text, "worried_about_child",
+                                                                      events=[user(text, "worried_about_child")]), domain))
+    assert slots_set(events)["q_significant_harm"] == text
+    assert "utter_concern_noted" in said(dispatcher)
+
+
+# Summary now ---------------------------------------------------------------------------------
+
+def test_summary_now_summarises_what_was_given_and_offers_to_carry_on_or_stop(dispatcher, domain):
+    slots = {"in_danger": "unsure", "reporter_role": "teacher", "place": "Leicester", "area": "leicester", "q_significant_harm": "always hungry"}
+    asyncio.run(ActionSummaryNow().run(dispatcher, tracker("summary now", "summary_now", slots=slots, active_loop="concern_form"), domain))
+    summary = dispatcher.messages[0]["summary"]
+    assert "always hungry" in summary and "Not answered yet." in summary
+    assert "unsure: 999 advised" in summary
+    assert dispatcher.messages[1]["response"] == "utter_carry_on_or_stop"
+
+
+def test_summary_now_with_nothing_given_says_so(dispatcher, domain):
+    asyncio.run(ActionSummaryNow().run(dispatcher, tracker("summary now", "summary_now"), domain))
+    assert dispatcher.messages[0]["response"] == "utter_nothing_to_summarise"
+
+
+# People to talk to, audiences ------------------------------------------------------------------
+
+def test_talk_to_someone_without_a_place_gives_the_dsl_and_nspcc_and_asks_where(dispatcher, domain, kb):
+    asyncio.run(ActionTalkToSomeone().run(dispatcher, tracker("can I talk it through with someone?", "talk_to_someone"), domain))
+    text = said(dispatcher)
+    assert "safeguarding lead (DSL)" in text
+    assert has(text, compact(kb.national_contact("helpline").phone))
+    assert "utter_talk_where" in text
+
+
+def test_talk_to_someone_in_nottinghamshire_gets_the_consultation_line(dispatcher, domain):
+    asyncio.run(ActionTalkToSomeone().run(dispatcher, tracker("can I talk to someone about a child in Mansfield", "talk_to_someone"), domain))
+    assert has(said(dispatcher), phone("nottinghamshire", "consultation"))
+
+
+def test_talk_to_someone_for_a_dsl_does_not_say_talk_to_your_dsl(dispatcher, domain):
+    asyncio.run(ActionTalkToSomeone().run(dispatcher, tracker("I'm the DSL, can I talk this through with someone", "talk_to_someone"), domain))
+    assert "(DSL)" not in said(dispatcher)
+
+
+def test_a_child_gets_999_and_childline_from_the_knowledge_base(dispatcher, domain, kb):
+    asyncio.run(ActionChildHelp().run(dispatcher, tracker("I'm 14 and my mum doesn't feed me", "child_seeking_help"), domain))
+    message = dispatcher.messages[0]
+    assert message["response"] == "utter_child_help"
+    assert message["childline"] == kb.national_contact("childline").phone and message["emergency"] == "999"
+
+
+def test_a_parent_gets_their_councils_route_health_visitor_gp_school_and_the_nspcc(dispatcher, domain, kb):
+    asyncio.run(ActionParentHelp().run(dispatcher, tracker("I'm a mum in Hartlepool and I can't feed my kids", "parent_seeking_help"), domain))
+    text = said(dispatcher)
+    assert has(text, phone("hartlepool", "front_door"))
+    assert "health visitor" in text and "GP" in text and "school" in text
+    assert has(text, compact(kb.national_contact("helpline").phone))
+    assert "utter_ask_in_danger" not in text and "utter_ask_reporter_role" not in text
+
+
+def test_a_dsl_escalating_in_rutland_gets_the_manual_stages_and_number_not_talk_to_your_dsl(dispatcher, domain, kb):
+    asyncio.run(ActionAnswerEscalation().run(dispatcher, tracker("I'm the DSL and Rutland closed my referral, how do I escalate?",
+                                                                 "ask_escalation"), domain))
+    text = said(dispatcher)
+    assert "(DSL)" not in text
+    assert kb.area("rutland").procedures.url in text
+    assert has(text, phone("rutland", "front_door"))
+    assert kb.escalation_guide().checklist[0] in text
+
+
+def test_a_paramedic_is_pointed_to_their_own_safeguarding_team_as_well(dispatcher, domain):
+    asyncio.run(ActionAnswerContact().run(dispatcher, tracker("paramedic crew in Hartlepool, who do I call", "ask_contact"), domain))
+    text = " ".join(said(dispatcher).split())
+    assert "own organisation's safeguarding team" in text
+    assert has(text, phone("hartlepool", "front_door"))
+
+
+def test_lado_gets_what_a_lado_is_and_says_plainly_there_is_no_checked_contact(dispatcher, domain):
+    asyncio.run(ActionAnswerLado().run(dispatcher, tracker("who is the LADO in Leicester?", "ask_lado"), domain))
+    responses = [m.get("response") for m in dispatcher.messages]
+    assert responses == ["utter_concept", "utter_no_lado"]
+    assert "Local Authority Designated Officer" in said(dispatcher)
+    assert not has(said(dispatcher), phone("leicester", "front_door"))
+
+
+# Time ----------------------------------------------------------------------------------------
+
+def test_it_is_out_of_hours_puts_the_out_of_hours_team_first_where_hours_are_unknown(dispatcher, domain, wired):
+    wired["now"] = TUESDAY_10AM
+    asyncio.run(ActionAnswerContact().run(dispatcher, tracker("it's out of hours, who do I call in Southampton", "ask_contact"), domain))
+    text = compact(said(dispatcher))
+    assert text.index(phone("southampton", "out_of_hours")) < text.index(phone("southampton", "front_door"))
+
+
+def test_after_999_the_front_door_for_the_place_named_with_999_still_first(dispatcher, domain):
+    asyncio.run(ActionAfterDanger().run(dispatcher, tracker("the baby is not breathing, we're in Leicester", "immediate_danger"), domain))
+    route = dispatcher.messages[-1]["route"]
+    assert route.startswith("1. ") and "999" in route.split("\n2. ")[0]
+    assert has(route, phone("leicester", "front_door"))
+
+
+def test_the_clock_can_be_set_for_tests_with_assistant_clock(monkeypatch):
+    import importlib
+    real = importlib.reload(shared)  # the module's own now(), not the test clock
+    monkeypatch.setenv("ASSISTANT_CLOCK", "2026-11-25T20:30")
+    assert real.now().isoformat().startswith("2026-11-25T20:30")
+    assert real.now().tzinfo is not None
+    monkeypatch.delenv("ASSISTANT_CLOCK")
+    assert abs(real.now().year - 2026) < 50 and os.environ.get("ASSISTANT_CLOCK") is None
+
+
+def test_skip_is_never_stored_as_the_words_typed(dispatcher, domain):
+    filled = form_turn(dispatcher, domain, "skip", "skip", "q_impact", {"in_danger": "no"})
+    assert "q_impact" not in filled
+
+
+@pytest.mark.parametrize("text, intent", [("i'm the DSL", "ask_definition"), ("Leicester", "ask_contact"), ("paramedic", "ask_out_of_hours")])
+def test_a_detail_answered_in_words_the_model_read_as_a_question_is_still_the_answer(dispatcher, domain, text, intent):
+    requested = "place" if text == "Leicester" else "reporter_role"
+    filled = form_turn(dispatcher, domain, text, intent, requested, {"in_danger": "no", "reporter_role": None})
+    assert filled.get(requested)
+
+
+def test_a_number_already_given_is_not_given_again_when_the_questions_start(dispatcher, domain):
+    history = [user(ALL_IN_ONE, "ask_contact"), {"event": "action", "name": "action_answer_contact"},
+               user("/worried_about_child", "worried_about_child")]
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker("/worried_about_child", "worried_about_child", events=history), domain))
+    assert slots_set(events)["place"] == "Southampton"
+    assert "utter_contact_answer" not in said(dispatcher)
+
+
+@pytest.mark.parametrize("text, intent", [("hungry most days", "child_seeking_help"), ("mum can't cope and there's no food", "parent_seeking_help"),
+                                          ("always on his own after school, nobody feeds him", "child_seeking_help")])
+def test_a_professionals_answer_about_the_childs_hardship_is_an_answer_not_a_child_asking(dispatcher, domain, text, intent):
+    filled = form_turn(dispatcher, domain, text, intent, "q_significant_harm", {"in_danger": "no", "reporter_role": "teacher"})
+    assert filled["q_significant_harm"] == text
+
+
+@pytest.mark.parametrize("text, intent", [("I'm 14 and my mum doesn't feed me", "child_seeking_help"),
+                                          ("I'm a mum and I can't feed my kids", "parent_seeking_help")])
+def test_a_child_or_parent_asking_for_themselves_mid_way_is_answered_as_such(dispatcher, domain, text, intent):
+    filled = form_turn(dispatcher, domain, text, intent, "q_significant_harm", {"in_danger": "no"})
+    assert not set(filled) - {"requested_slot"}
+
+
+def test_answers_to_an_earlier_concern_are_not_reused_by_a_new_one(dispatcher, domain):
+    history = [user("I'm worried about a child", "worried_about_child"), {"event": "action", "name": "action_start_concern"},
+               {"event": "active_loop", "name": "concern_form"}, user("Leicester", "inform_place"), user("stop", "stop"),
+               {"event": "active_loop", "name": None}, user("I'm worried about a child", "worried_about_child")]
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker("I'm worried about a child", "worried_about_child", events=history),
+                                                  domain))
+    assert slots_set(events).get("place") is None

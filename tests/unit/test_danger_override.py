@@ -1,0 +1,43 @@
+"""The NLU component that lets the words decide (nlu_components/danger_override.py): danger now
+is `immediate_danger` with the 999 service it points to; a child writing about their own home is
+`child_seeking_help`, whatever the model predicted."""
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from nlu_components.danger_override import DangerOverride
+
+
+def processed(text: str, predicted: str = "worried_about_child") -> Message:
+    message = Message(data={TEXT: text, INTENT: {"name": predicted, "confidence": 0.6}})
+    return DangerOverride().process([message])[0]
+
+
+def service(message: Message):
+    return next((e["value"] for e in message.get(ENTITIES) or [] if e["entity"] == "emergency_service"), None)
+
+
+@pytest.mark.parametrize("text, value", [("the baby is not breathing", "ambulance"), ("dad has a knife", "police"),
+                                         ("the house is on fire", "fire"), ("he's not breathing and there's a knife", "any")])
+def test_danger_now_is_immediate_danger_with_the_service_named(text, value):
+    message = processed(text)
+    assert message.get(INTENT)["name"] == "immediate_danger"
+    assert service(message) == value
+
+
+def test_the_model_reading_danger_still_gets_a_service_value_for_the_999_advice():
+    message = processed("kid locked up in a shed", predicted="immediate_danger")
+    assert service(message) == "any"
+
+
+@pytest.mark.parametrize("text", ["no, he's not in danger", "he comes to school hungry", "what would I do if a child was not breathing"])
+def test_other_messages_keep_the_models_intent(text):
+    message = processed(text)
+    assert message.get(INTENT)["name"] == "worried_about_child"
+    assert service(message) is None
+
+
+def test_a_child_writing_about_their_own_home_is_a_child_seeking_help():
+    assert processed("I'm 14 and my mum doesn't feed me").get(INTENT)["name"] == "child_seeking_help"

@@ -1,0 +1,67 @@
+"""What any message says besides its intent (bot/details.py): read from every message, the first
+included, so nobody is asked again for what they already said."""
+from __future__ import annotations
+
+import pytest
+
+from bot.danger import Danger
+from bot.details import hear, out_of_hours_said, wants_number, writes_as_a_child
+from bot.roles import Audience
+
+
+
+def test_the_all_in_one_first_message_answers_four_questions_and_asks_for_the_number(place_in):
+    heard = hear("I'm a teacher in Southampton, worried about a 7-year-old, not in immediate danger, who do I call?", place_in)
+    assert (heard.role, heard.place, heard.age, heard.danger, heard.wants_number) == ("teacher", "Southampton", 7, Danger.NO, True)
+    assert heard.concern is None  # nothing said yet about what is happening
+
+
+def test_a_health_visitors_message_gives_role_place_age_and_the_concern(place_in):
+    text = "health visitor here, 6 week old baby in Mansfield, mum keeps cancelling visits and the baby is not gaining weight"
+    heard = hear(text, place_in)
+    assert (heard.role, heard.place, heard.age, heard.age_words) == ("health visitor", "Mansfield", 0, "6 week old")
+    assert heard.concern == text
+
+
+@pytest.mark.parametrize("text", ["I'm worried about a child", "worried about a child in Leicester", "hello, can you help",
+                                  "I'm a GP, who do I call"])
+def test_no_concern_is_read_from_a_bare_request(place_in, text):
+    assert hear(text, place_in).concern is None
+
+
+@pytest.mark.parametrize("text", ["it's out of hours", "it's 2am", "the MASH is closed", "it's the weekend", "bank holiday today",
+                                  "after 6pm on a friday", "we're on a night shift", "it's 11pm"])
+def test_out_of_hours_is_heard(text):
+    assert out_of_hours_said(text)
+
+
+@pytest.mark.parametrize("text", ["it's 10am", "it's 3pm", "worried about a child", "the office is open", ""])
+def test_office_hours_or_nothing_is_not_out_of_hours(text):
+    assert not out_of_hours_said(text)
+
+
+@pytest.mark.parametrize("text, wanted", [("who do I call?", True), ("just give me the number", True), ("what's the phone number", True),
+                                          ("how do I make a referral", True), ("he is always hungry", False)])
+def test_asking_for_the_number_is_heard(text, wanted):
+    assert wants_number(text) is wanted
+
+
+@pytest.mark.parametrize("text, child", [("I'm 14 and my mum doesn't feed me", True), ("im 12 and nobody feeds me at home", True),
+                                         ("I'm a teacher and my pupil is hungry", False), ("I'm 45 and my mum is ill", False),
+                                         ("my mum doesn't feed me", False)])
+def test_a_child_writing_about_their_own_home(text, child):
+    assert writes_as_a_child(text) is child
+
+
+def test_a_child_is_heard_as_the_child_audience(place_in):
+    assert hear("I'm 14 and my mum doesn't feed me", place_in).audience is Audience.CHILD
+
+
+def test_nothing_is_heard_in_nothing(place_in):
+    heard = hear("", place_in)
+    assert heard.role is heard.place is heard.age is heard.danger is heard.concern is None
+
+
+def test_a_buttons_payload_says_nothing_in_words(place_in):
+    heard = hear("/worried_about_child", place_in)
+    assert heard.concern is None and heard.role is None and heard.danger is None

@@ -1,0 +1,48 @@
+"""Who is asking (bot/roles.py): a role from the words people use, and the audience it puts them in."""
+from __future__ import annotations
+
+import pytest
+
+from bot.roles import Audience, audience_of, role_in, role_mentioned
+
+D, E, F, P, U = Audience.DSL, Audience.EMERGENCY_CLINICIAN, Audience.PARENT, Audience.PROFESSIONAL, Audience.PUBLIC
+
+
+@pytest.mark.parametrize("text, role, audience", [
+    ("teacher", "teacher", P), ("I'm a class teacher", "teacher", P), ("health visitor", "health visitor", P),
+    ("HV", "health visitor", P), ("school nurse", "school nurse", P), ("GP", "GP", P), ("i'm a salaried gp", "GP", P),
+    ("DSL", "designated safeguarding lead (DSL)", D), ("i'm the safeguarding lead", "designated safeguarding lead (DSL)", D),
+    ("deputy DSL", "deputy designated safeguarding lead", D), ("paramedic", "paramedic", E), ("ambulance crew", "paramedic", E),
+    ("out of hours GP", "out-of-hours doctor", E), ("111 call handler", "NHS 111 clinician", E), ("A&E nurse", "emergency department clinician", E),
+    ("youth worker", "youth worker", P), ("housing officer", "housing officer", P), ("social worker", "social worker", P),
+    ("parent support advisor", "family support worker", P), ("family support worker", "family support worker", P),
+    ("neighbour", "neighbour", U), ("member of the public", "member of the public", U), ("I'm his nan", "grandparent", U),
+    ("I'm his mum", "parent", F), ("foster carer", "foster carer", P), ("nursery nurse", "early years practitioner", P),
+])
+def test_role_in_an_answer(text, role, audience):
+    assert role_in(text) == (role, audience)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("I'm a teacher in Southampton, worried about a 7-year-old", "teacher"),
+    ("health visitor here, baby not gaining weight", "health visitor"),
+    ("As a GP I'm worried", "GP"),
+    ("I'm the DSL and Rutland closed my referral", "designated safeguarding lead (DSL)"),
+    ("i work as a youth worker in Mansfield", "youth worker"),
+    ("crew on scene at a flat in Worksop", "paramedic"),
+    ("I'm worried about a child, I'm a school nurse", "school nurse"),
+])
+def test_role_mentioned_only_where_the_writer_says_it_is_theirs(text, role):
+    assert role_mentioned(text)[0] == role
+
+
+@pytest.mark.parametrize("text", ["the teacher said he was hungry", "mum's partner is drinking", "I'm worried about a child",
+                                  "I'm 14 and my mum doesn't feed me", "", None])
+def test_someone_elses_role_is_not_the_writers(text):
+    assert role_mentioned(text) is None
+
+
+@pytest.mark.parametrize("role, audience", [("designated safeguarding lead (DSL)", D), ("paramedic", E), ("teacher", P),
+                                            ("neighbour", U), ("parent", F), ("lollipop person", P), (None, P)])
+def test_audience_of_a_stored_role(role, audience):
+    assert audience_of(role) is audience

@@ -66,10 +66,12 @@ def route_text(kb: KnowledgeBase, route: Route) -> str:
             lines.append("   " + contact_text(kb, step.contact, owner=owner).replace("\n", "\n   "))
         elif step.text and step.text not in reason:
             lines.append(f"   {step.text}")
-        if step.cite is not None:
-            if getattr(step.cite, "url", None):
+        if step.cite is not None and step.cite is route.nation:
+            if step.cite.url:
                 lines.append(f"   More: {step.cite.url}")
             lines.append("   " + citation(kb, step.cite, kb.national))
+        elif step.cite is not None:
+            lines.append("   " + citation(kb, step.cite))
     lines.extend(route.notes)
     return "\n".join(lines)
 

@@ -84,7 +84,7 @@ def test_next_step_in_danger_puts_999_first(dispatcher, domain):
 
 def test_an_unsure_answer_about_danger_keeps_999_first_and_the_summary_says_unsure(dispatcher, domain):
     asyncio.run(ActionConcernNextStep().run(dispatcher, tracker(slots=answered(in_danger="unsure", concern_level="early_help")), domain))
-    route, summary = dispatcher.messages
+    route, summary, _ = dispatcher.messages
     assert route["route"].startswith("1. ") and "999" in route["route"].split("\n2. ")[0]
     assert "Immediate danger at the time: unsure: 999 advised" in summary["summary"]
 

@@ -244,7 +244,7 @@ def test_a_paramedic_is_pointed_to_their_own_safeguarding_team_as_well(dispatche
 def test_lado_gets_what_a_lado_is_and_says_plainly_there_is_no_checked_contact(dispatcher, domain):
     asyncio.run(ActionAnswerLado().run(dispatcher, tracker("who is the LADO in Leicester?", "ask_lado"), domain))
     responses = [m.get("response") for m in dispatcher.messages]
-    assert responses == ["utter_concept", "utter_no_lado"]
+    assert responses == ["utter_concept", "utter_place_understood", "utter_no_lado"]
     assert "Local Authority Designated Officer" in said(dispatcher)
     assert not has(said(dispatcher), phone("leicester", "front_door"))
 

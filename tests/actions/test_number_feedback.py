@@ -44,8 +44,8 @@ def report(text, fact_ids=None, slots_now=None, entities=None):
 def test_a_contact_answer_ends_with_one_short_question_and_two_buttons(dispatcher):
     events = run(ActionAnswerContact(), dispatcher, tracker("who do I call in Kingston upon Thames", "ask_contact",
                                                              [{"entity": "place", "value": "Kingston upon Thames"}]))
-    understood, answer, prompt = dispatcher.messages  # the prompt comes after the answer and its 999 advice
-    assert understood["response"] == "utter_place_understood"
+    understood, answer, offer, prompt = dispatcher.messages  # the prompt comes last, after the answer and its 999 advice
+    assert understood["response"] == "utter_place_understood" and offer["response"] == "utter_offer_questions"
     assert answer["response"] == "utter_contact_answer"
     assert prompt["response"] == "utter_number_feedback" and prompt["facts"] == "kingston.front_door"
     assert slots(events)["numbers_given"] == ["kingston.front_door"]
@@ -75,7 +75,7 @@ def test_an_unknown_place_gets_the_national_route_and_the_prompt_about_the_helpl
 
 
 def test_the_guided_concern_asks_after_its_route_and_summary_never_about_999(dispatcher):
-    answers = {"in_danger": True, "area": "stockton", "place": "Thornaby", "concern_level": "significant_harm"}
+    answers = {"in_danger": "yes", "area": "stockton", "place": "Thornaby", "concern_level": "significant_harm"}
     run(ActionConcernNextStep(), dispatcher, tracker("", "choose_level", slots=answers))
     responses = [m["response"] for m in dispatcher.messages]
     assert responses == ["utter_concern_next_step", "utter_concern_summary", "utter_numbers_feedback"]

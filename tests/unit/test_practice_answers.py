@@ -77,5 +77,5 @@ answers:
 
 def test_a_guidance_file_with_nothing_in_it_fails(tmp_path):
     path = write(tmp_path, "sources:\n  a: {url: 'https://example.org/a', title: A, read_from: archived copy}\n")
-    with pytest.raises(KnowledgeError, match="concepts or answers"):
+    with pytest.raises(KnowledgeError, match="concepts, answers, escalation or stages"):
         parse_file(path)

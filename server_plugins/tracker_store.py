@@ -5,6 +5,10 @@
 - The engine checks a pooled connection before use (`pool_pre_ping`), so after PostgreSQL
   restarts the next message reconnects instead of failing on a dead connection.
 - SQL errors never quote parameters (`hide_parameters`): they would hold what the user typed.
+- SQLite keeps one pooled connection open (SQLAlchemy's default for a file opens the file twice
+  a turn) in write-ahead-log mode with `synchronous=NORMAL`: a turn's commit appends to the log
+  instead of waiting for the disk. A crash of the machine can lose the last turns, never corrupt
+  the file.
 - Rasa wraps every tracker store in `FailSafeTrackerStore`, which on a database error carries on
   with an empty in-memory conversation. `storage_failed` records that for this turn, so the
   REST channel can answer calmly instead of sending replies made without the conversation.
@@ -39,7 +43,11 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         url = self.engine.url
         self.engine.dispose()
-        self.engine = sa.create_engine(url, pool_pre_ping=True, hide_parameters=True, **create_engine_kwargs(url))
+        sqlite_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+        self.engine = sa.create_engine(url, pool_pre_ping=True, hide_parameters=True, **create_engine_kwargs(url),
+                                       **(_SQLITE_POOL if sqlite_file else {}))
+        if sqlite_file:
+            sa.event.listen(self.engine, "connect", _write_ahead_log)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
@@ -58,3 +66,11 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         except Exception:
             storage_failed.set(True)
             raise
+
+
+_SQLITE_POOL = {"poolclass": sa.pool.QueuePool, "connect_args": {"check_same_thread": False}}
+
+
+def _write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA journal_mode = WAL")
+    dbapi_connection.execute("PRAGMA synchronous = NORMAL")

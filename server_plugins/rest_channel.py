@@ -8,7 +8,7 @@ Messages longer than `MAX_MESSAGE_CHARS` (default 2000) get `utter_message_too_l
 being processed. The log names what failed, never what the user wrote.
 
 The Rasa server loads this channel when it starts (credentials.yml), so this is also where it
-switches on cheaper action-server calls (`server_plugins.action_calls`).
+switches off work Rasa repeats on every turn (`server_plugins.per_turn`).
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from bot import render
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import in_memory_engine
 from bot.routing import Situation, route_for
-from server_plugins import action_calls
+from server_plugins import per_turn
 from server_plugins.tracker_store import storage_failed
 
 logger = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ class CalmRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        action_calls.install()
+        per_turn.install()
         route = national_route()
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 

@@ -1,33 +1,41 @@
-"""Rasa's calls to the action server, without two costs Rasa 3.6 pays again on every call.
+"""Work Rasa 3.6 repeats on every turn, done once instead. Each was found by profiling turns (CPU
+time) of the running assistant; each change keeps Rasa's behaviour and its errors.
 
-Profiling a turn (CPU time, see BENCHMARKS.md) found them in `rasa.core.actions.action.RemoteAction`:
-
-- Each response is checked with `jsonschema.validate`, which first checks the response *schema*
+- Each action server response is checked with `jsonschema.validate`, which first checks the response *schema*
   against the JSON Schema meta-schema before checking the response: that re-check alone cost more
   CPU than the NLU, the policies and the tracker store together. Here the schema is checked once
   and the compiled validator reused; every response is still validated, and one that fails goes
   through Rasa's own check, so the error and its message are Rasa's.
-- Each call opens a new aiohttp session and TCP connection (`EndpointConfig.session`). Here each
-  endpoint keeps one session per event loop and reuses its connections, dropping an idle one
-  after `IDLE_SECONDS`, before the action server (Sanic: 5 s) closes it under a request.
+- Each call to the action server opens a new aiohttp session and TCP connection
+  (`EndpointConfig.session`). Here each endpoint keeps one session per event loop and reuses its
+  connections, dropping an idle one after `IDLE_SECONDS`, before the action server (Sanic: 5 s)
+  closes it under a request.
+- Reading a conversation from the tracker store turns every stored event back into an object,
+  and for each one `Event.resolve_by_type` lists every Event subclass anew (with an
+  `inspect.isabstract` check each): the larger part of a turn's CPU late in a long conversation.
+  Here the name → class table is built once, and again only for a name it does not hold.
 
-`install()` applies both; the REST channel calls it when the Rasa server starts.
+`install()` applies all three; the REST channel calls it when the Rasa server starts.
 """
 from __future__ import annotations
 
 import asyncio
 import weakref
 from functools import lru_cache
-from typing import Any, Dict
+from typing import Any, Dict, Optional
 
 import aiohttp
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import Event
+from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
 
 IDLE_SECONDS = 2.0
 
 _rasa_validate = RemoteAction._validate_action_result
+_rasa_resolve = Event.resolve_by_type
+_event_classes: Dict[str, type] = {}
 _sessions: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Dict[int, aiohttp.ClientSession]]" = weakref.WeakKeyDictionary()
 
 
@@ -72,6 +80,18 @@ def _shared_session(self: EndpointConfig) -> _Borrowed:
     return _Borrowed(session)
 
 
+def _resolve_by_type(type_name: str, default: Optional[type] = None) -> Optional[type]:
+    """Rasa's answer (the first subclass in `all_subclasses` order with that name), from a table."""
+    found = _event_classes.get(type_name)
+    if found is None:
+        _event_classes.clear()
+        for subclass in all_subclasses(Event):
+            _event_classes.setdefault(subclass.type_name, subclass)
+        found = _event_classes.get(type_name)
+    return found if found is not None else _rasa_resolve(type_name, default)
+
+
 def install() -> None:
     RemoteAction._validate_action_result = _validate_action_result
     EndpointConfig.session = _shared_session
+    Event.resolve_by_type = staticmethod(_resolve_by_type)

@@ -15,7 +15,8 @@ time) of the running assistant; each change keeps Rasa's behaviour and its error
   `inspect.isabstract` check each): the larger part of a turn's CPU late in a long conversation.
   Here the name → class table is built once, and again only for a name it does not hold.
 
-`install()` applies all three; the REST channel calls it when the Rasa server starts.
+`install()` applies all three; the REST channel calls it when the Rasa server starts, and
+`close_sessions()` when it stops.
 """
 from __future__ import annotations
 
@@ -78,6 +79,12 @@ def _shared_session(self: EndpointConfig) -> _Borrowed:
                                         connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_SECONDS))
         sessions[id(self)] = session
     return _Borrowed(session)
+
+
+async def close_sessions() -> None:
+    """Close the shared sessions of the running loop (their idle connections go with them)."""
+    for session in _sessions.pop(asyncio.get_running_loop(), {}).values():
+        await session.close()
 
 
 def _resolve_by_type(type_name: str, default: Optional[type] = None) -> Optional[type]:

@@ -8,7 +8,8 @@ Messages longer than `MAX_MESSAGE_CHARS` (default 2000) get `utter_message_too_l
 being processed. The log names what failed, never what the user wrote.
 
 The Rasa server loads this channel when it starts (credentials.yml), so this is also where it
-switches off work Rasa repeats on every turn (`server_plugins.per_turn`).
+switches off work Rasa repeats on every turn (`server_plugins.per_turn`) and, when it stops, closes
+the connections that keeps open.
 """
 from __future__ import annotations
 
@@ -63,6 +64,10 @@ class CalmRestInput(RestInput):
         def reply(request: Request, name: Text) -> HTTPResponse:
             text = request.app.ctx.agent.domain.responses[name][0]["text"]
             return response.json([{"recipient_id": "", "text": text.replace("{route}", route)}])
+
+        @webhook.listener("before_server_stop")
+        async def close_action_server_connections(_app: Any, _loop: Any) -> None:
+            await per_turn.close_sessions()
 
         @webhook.route("/", methods=["GET"])
         async def health(_request: Request) -> HTTPResponse:

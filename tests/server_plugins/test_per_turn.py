@@ -49,7 +49,8 @@ def test_calls_to_one_endpoint_share_a_connection():
             for _ in range(3):
                 assert await endpoint.request(json={"next_action": "action_x"}, method="post") == {"events": [], "responses": []}
             async with endpoint.session() as session:
-                await session.close()
+                await per_turn.close_sessions()
+                assert session.closed
         finally:
             await runner.cleanup()
         return peers

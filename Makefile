@@ -6,28 +6,33 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/assistant.tar.gz
-TRAINING := config.yml $(wildcard domain/*.yml) $(shell find data -name '*.yml' 2>/dev/null)
 KNOWLEDGE := $(shell find knowledge -name '*.yml' 2>/dev/null) $(wildcard bot/knowledge/*.py)
 
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help run run-prod test shell install train knowledge national check-knowledge freeze clean chromium servers purge rotate-key privacy-eval bench bench-places nlu-eval nlu-dev check-nlu-data feedback-report
+.PHONY: help run run-prod test test-fast screenshot shell install train knowledge national check-knowledge freeze clean chromium servers purge rotate-key privacy-eval bench bench-places nlu-eval nlu-dev check-nlu-data feedback-report
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
-run: install knowledge $(MODEL) ## Run the assistant: REST webhook on localhost:5005, actions on 127.0.0.1:5055
+run: install knowledge train ## Run the assistant: REST webhook on localhost:5005, actions on 127.0.0.1:5055
 	scripts/serve
 
-run-prod: install knowledge $(MODEL) servers ## Production mode: PostgreSQL, Redis, 2 replicas behind nginx (HTTPS) on 127.0.0.1:6000
+run-prod: install knowledge train servers ## Production mode: PostgreSQL, Redis, 2 replicas behind nginx (HTTPS) on 127.0.0.1:6000
 	$(PY) -m deploy.stack
 
-test: install knowledge $(MODEL) chromium servers ## Run the whole test suite (data validation, conversation tests, pytest)
+test: install knowledge chromium servers ## Run the whole test suite: data validation and model (as `make train`), conversation tests, pytest
 	scripts/test
 
-shell: install knowledge $(MODEL) ## Chat in the terminal (starts the action server too)
+test-fast: install knowledge ## Unit, action and tracker-store tests: no model, no servers (under a minute)
+	$(PY) -m pytest -q tests/unit tests/actions tests/server_plugins
+
+screenshot: install knowledge train chromium ## Refresh docs/widget.png, the README's picture, from the running assistant
+	README_SCREENSHOT=docs/widget.png $(PY) -m pytest -q tests/browser/test_widget_live.py -k screenshot
+
+shell: install knowledge train ## Chat in the terminal (starts the action server too)
 	scripts/shell
 
 install: $(VENV)/.installed ## Create .venv (Python 3.10) with the pinned dependencies
@@ -54,7 +59,7 @@ rotate-key: install ## New encryption key for the stored conversations, every ev
 privacy-eval: install ## Recall and precision of the redaction per kind of identifier on the labelled corpus (tests/privacy/)
 	$(PY) -m tests.privacy.evaluate
 
-bench: install knowledge $(MODEL) servers ## Load benchmark (embedded, production mode, stock starter bot); writes BENCHMARKS.md
+bench: install knowledge servers ## Train from scratch and load-test (embedded, production mode, stock starter bot); writes BENCHMARKS.md
 	$(PY) scripts/bench.py
 
 knowledge: var/knowledge.db ## Validate knowledge/ and load it into the database
@@ -75,17 +80,14 @@ feedback-report: install ## Wrong-number reports per fact, with its file and sou
 bench-places: install knowledge ## Place resolution benchmark: 10,000 random queries, p50/p95/p99 and memory (printed)
 	$(PY) scripts/bench_places.py
 
-train: $(MODEL) ## Train the model (only when data, config or domain changed)
+train: install ## Validate the data and train, unless a model was trained from exactly these inputs (scripts/train)
+	@scripts/train
 
-$(MODEL): $(TRAINING) | install
-	@rm -rf data/nlu/lookups  # place lookup tables of older checkouts: places are resolved in the actions now
-	$(RASA) train --domain domain --fixed-model-name assistant --out models --augmentation 0 --quiet
-
-nlu-eval: install $(MODEL) ## Evaluate NLU on the held-out test set (tests/nlu/test_nlu.yml): intent and entity F1, confusions
+nlu-eval: install train ## Evaluate NLU on the held-out test set (tests/nlu/test_nlu.yml): intent and entity F1, confusions
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/test_nlu.yml --out var/results/nlu --successes --quiet >/dev/null
 	$(PY) scripts/nlu_report.py var/results/nlu
 
-nlu-dev: install $(MODEL) ## The same on the dev set (tests/nlu/dev_nlu.yml), the one to tune against: keep test_nlu.yml unseen
+nlu-dev: install train ## The same on the dev set (tests/nlu/dev_nlu.yml), the one to tune against: keep test_nlu.yml unseen
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/dev_nlu.yml --out var/results/nlu-dev --successes --quiet >/dev/null
 	$(PY) scripts/nlu_report.py var/results/nlu-dev
 

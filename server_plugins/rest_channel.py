@@ -14,6 +14,10 @@
   action or database. Messages longer than `MAX_MESSAGE_CHARS` (default 2000) get
   `utter_message_too_long` without being processed. The log names what failed, never what the
   user wrote.
+
+The Rasa server loads this channel when it starts (credentials.yml), so this is also where it
+switches off work Rasa repeats on every turn (`server_plugins.per_turn`) and, when it stops, closes
+the connections that keeps open.
 """
 from __future__ import annotations
 
@@ -40,6 +44,7 @@ from bot.routing import Situation, route_for
 from bot.sender_ids import ERROR as SENDER_ERROR
 from bot.sender_ids import SenderIds, is_valid
 from bot.slash_messages import Validators, admitted
+from server_plugins import per_turn
 from server_plugins.tracker_store import storage_failed
 
 logger = logging.getLogger(__name__)
@@ -78,15 +83,20 @@ class CalmRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        per_turn.install()
         kb = KnowledgeBase(in_memory_engine())
         route = national_route(kb)
-        validators = payload_validators(PlaceResolver(kb.places))
+        validators = payload_validators(PlaceResolver(kb.places, kb.postcodes))
         senders = SenderIds(keys.sender_id_key())
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
         def reply(request: Request, name: Text) -> HTTPResponse:
             text = request.app.ctx.agent.domain.responses[name][0]["text"]
             return response.json([{"recipient_id": "", "text": text.replace("{route}", route)}])
+
+        @webhook.listener("before_server_stop")
+        async def close_action_server_connections(_app: Any, _loop: Any) -> None:
+            await per_turn.close_sessions()
 
         @webhook.route("/", methods=["GET"])
         async def health(_request: Request) -> HTTPResponse:

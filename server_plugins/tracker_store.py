@@ -11,6 +11,10 @@
 - The engine checks a pooled connection before use (`pool_pre_ping`), so after PostgreSQL
   restarts the next message reconnects instead of failing; SQL errors never quote parameters and
   SQLite overwrites what it deletes (`bot.store_engine`).
+  SQLite keeps one pooled connection open (SQLAlchemy's default for a file opens the file twice
+  a turn) in write-ahead-log mode with `synchronous=NORMAL`: a turn's commit appends to the log
+  instead of waiting for the disk. A crash of the machine can lose the last turns, never corrupt
+  the file; what the log holds is encrypted like the rest.
 - Rasa wraps every tracker store in `FailSafeTrackerStore`, which on a database error carries on
   with an empty in-memory conversation. `storage_failed` records that for this turn, so the
   REST channel can answer calmly instead of sending replies made without the conversation.
@@ -38,7 +42,10 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         url = self.engine.url
         self.engine.dispose()
-        self.engine = private_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        sqlite_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+        self.engine = private_engine(url, pool_pre_ping=True, **create_engine_kwargs(url), **(_SQLITE_POOL if sqlite_file else {}))
+        if sqlite_file:
+            sa.event.listen(self.engine, "connect", _write_ahead_log)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         self.cipher = EventCipher.from_environment()
 
@@ -81,3 +88,11 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
                     intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"), action_name=data.get("name"),
                     data=self.cipher.encrypt(json.dumps(data))))
             session.commit()
+
+
+_SQLITE_POOL = {"poolclass": sa.pool.QueuePool, "connect_args": {"check_same_thread": False}}
+
+
+def _write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA journal_mode = WAL")
+    dbapi_connection.execute("PRAGMA synchronous = NORMAL")

@@ -34,7 +34,6 @@ from tests.browser.fake_rasa_bot import FakeRasa  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 WIDGET_DIR = REPO / "widget"
-DOCS_DIR = REPO / "docs"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 REAL_BOT_URL = os.environ.get("BOT_URL", "").strip().rstrip("/")
 CHROMIUM_ARGS = [
@@ -229,9 +228,3 @@ def page_and_watch(new_page):
 @pytest.fixture()
 def page(page_and_watch):
     return page_and_watch[0]
-
-
-@pytest.fixture(scope="session")
-def docs_dir() -> Path:
-    DOCS_DIR.mkdir(exist_ok=True)
-    return DOCS_DIR

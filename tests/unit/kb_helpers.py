@@ -6,7 +6,9 @@ so that `from kb_helpers import ...` cannot pick up another directory's conftest
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,6 +22,13 @@ AREA_FILES = sorted((KNOWLEDGE_DIR / "areas").glob("*.yml"))
 
 
 def raw_yaml(path: Path) -> dict:
+    """A fresh copy each time (a test may change it); each file is parsed once per session, as
+    parametrised tests ask for the same files hundreds of times."""
+    return copy.deepcopy(_parsed(path))
+
+
+@lru_cache(maxsize=None)
+def _parsed(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 

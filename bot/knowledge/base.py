@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from bot.knowledge.schema import Area, Concept, Contact, EscalationGuide, Guidance, Nation, National, PracticeAnswer, Source, Stage
 from bot.knowledge.store import Document, PlaceName, PostcodeRow, connect
+from bot.plain_text import simplify
 
 
 class PlaceEntry(NamedTuple):
@@ -82,10 +83,10 @@ class KnowledgeBase:
         return next((guidance.escalation for guidance in self._guidance if guidance.escalation), None)
 
     def concept(self, key: str) -> Optional[Concept]:
-        wanted = _simplify(key)
+        wanted = simplify(key).replace(" ", "")
         for concept in self.concepts():
             names = [concept.id, concept.name, *concept.aliases]
-            if any(_simplify(name) == wanted for name in names):
+            if any(simplify(name).replace(" ", "") == wanted for name in names):
                 return concept
         return None
 
@@ -112,10 +113,6 @@ def _holds(owner, fact) -> bool:
             if item is fact or any(tool is fact for tool in getattr(item, "tools", []) or []):
                 return True
     return False
-
-
-def _simplify(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def stale(fact, today: dt.date, months: int = 12) -> bool:

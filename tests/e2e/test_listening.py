@@ -12,9 +12,8 @@ import uuid
 import pytest
 
 from tests.conftest import LiveBot, _start, _wait_ready, free_port_block, stop, text_of
-from tests.unit.kb_helpers import compact, raw_areas, raw_national
+from tests.unit.kb_helpers import area_phone, compact, raw_national
 
-AREAS = raw_areas()
 NATIONAL = {c["role"]: compact(str(c["phone"])) for c in raw_national()["contacts"]}
 ROLE_QUESTION = "What is your role?"
 PLACE_QUESTION = "Which town, district or council area"
@@ -23,7 +22,7 @@ DANGER_QUESTION = "is the child in immediate danger right now?"
 
 
 def phone(area_id: str, role: str) -> str:
-    return compact(next(str(c["phone"]) for c in AREAS[area_id]["contacts"] if c["role"] == role))
+    return compact(area_phone(area_id, role))
 
 
 def sender() -> str:

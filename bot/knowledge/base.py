@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from bot.knowledge.schema import Area, Concept, Contact, EscalationGuide, Guidance, Nation, National, PracticeAnswer, Source, Stage
-from bot.knowledge.store import Document, PlaceName, PostcodeRow, connect
+from bot.knowledge.store import Document, PlaceName, PostcodeRow, connect, load_stamp
 from bot.plain_text import simplify
 
 
@@ -41,6 +41,7 @@ class KnowledgeBase:
 
     def reload(self) -> None:
         with self.engine.connect() as connection:
+            self.stamp = load_stamp(connection)
             documents = connection.execute(select(Document.kind, Document.key, Document.body)).all()
             places = connection.execute(select(PlaceName.name, PlaceName.kind, PlaceName.area_id, PlaceName.listed_by, PlaceName.note)).all()
             postcodes = connection.execute(select(PostcodeRow.code, PostcodeRow.kind, PostcodeRow.area_id, PostcodeRow.shares)).all()
@@ -58,6 +59,11 @@ class KnowledgeBase:
             raise LookupError("the knowledge database holds no national route: run `make knowledge`")
         self.places = [PlaceEntry(*row) for row in places]
         self.postcodes = [PostcodeEntry(*row) for row in postcodes]
+
+    def changed(self) -> bool:
+        """True when the database was loaded again (`make knowledge`) since this copy was read."""
+        with self.engine.connect() as connection:
+            return load_stamp(connection) != self.stamp
 
     def area(self, area_id: str) -> Optional[Area]:
         return self.areas.get(area_id)

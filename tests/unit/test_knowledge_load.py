@@ -212,3 +212,22 @@ def test_cli_check_reports_no_unsourced_facts():
     for line in ("Councils with a front-door number: ", "Councils with an out-of-hours number: ", "Low-confidence facts",
                  "Recorded conflicts between sources: "):
         assert line in result.stdout
+
+
+def test_a_running_action_server_uses_new_knowledge_without_a_restart(knowledge_copy, tmp_path, monkeypatch):
+    from actions import shared
+    engine = connect(f"sqlite:///{tmp_path / 'knowledge.db'}")
+    load(engine, directory=knowledge_copy)
+    kb = KnowledgeBase(engine)
+    monkeypatch.setattr(shared, "_loaded", lambda: kb)
+    monkeypatch.setattr(shared, "RELOAD_CHECK_SECONDS", 0.0)
+    shared._resolver.cache_clear()
+    before = shared.place_resolver()
+    assert not kb.changed() and shared.place_resolver() is before
+    edit_area(knowledge_copy, "leicester", lambda d: front_door(d).update(phone="0116 454 1005"))
+    load(engine, directory=knowledge_copy)  # `make knowledge` in another process
+    assert kb.changed()
+    door = next(c for c in shared.knowledge_base().area("leicester").contacts if c.role == "front_door")
+    assert door.phone == "0116 454 1005"
+    assert shared.place_resolver() is not before
+    shared._resolver.cache_clear()

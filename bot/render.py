@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import List
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact
+from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact, is_web_address
 from bot.office_hours import describe
 from bot.routing import Route
 from bot.wording import load as wording
@@ -27,7 +27,12 @@ def citation(kb: KnowledgeBase, fact, owner=None) -> str:
     """The first source a fact names (the one relied on most), how many more agree, and the date."""
     sources = kb.sources_of(fact, owner)
     first = sources[0]
-    named = _say("source_named", title=first.title, url=first.url) if first.url != GENERAL_KNOWLEDGE else _say("general_knowledge")
+    if first.url == GENERAL_KNOWLEDGE:
+        named = _say("general_knowledge")
+    elif is_web_address(first.url):
+        named = _say("source_named", title=first.title, url=first.url)
+    else:  # a seed document or reference file: its title, never the project's own file name
+        named = _say("source_title", title=first.title)
     others = len(sources) - 1
     more = "" if not others else _say("one_more_source") if others == 1 else _say("more_sources", count=others)
     caveat = _say("archived") if first.read_from == "archived copy" else ""

@@ -24,6 +24,9 @@ def cmd_load(_args) -> int:
     engine = connect()
     count = load(engine)
     print(f"Knowledge database up to date: {count} file(s) rewritten in {engine.url!r}")  # repr hides the password
+    if count:
+        print("A running action server answers from it within seconds (actions/shared.py); restart the Rasa server "
+              "(make run) for its own copy: the checks of button payloads and the national route it sends when a part is down.")
     return 0
 
 

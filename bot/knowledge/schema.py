@@ -52,8 +52,13 @@ def normalise_phone(value: str) -> str:
     raise ValueError(f"'{value}' is not a valid UK phone number")
 
 
+def is_web_address(value: str) -> bool:
+    """An http(s) URL a reader can open, as opposed to 'seed:…', 'reference:…' or general knowledge."""
+    return bool(_URL.match(value))
+
+
 def check_url(value: str) -> str:
-    if not _URL.match(value):
+    if not is_web_address(value):
         raise ValueError(f"'{value}' is not an http(s) URL")
     return value
 

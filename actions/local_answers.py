@@ -98,21 +98,6 @@ def shaped_route(tracker: Tracker, area_id: Optional[str], situation: Situation)
                      out_of_hours=listening.out_of_hours_for(tracker, said))
 
 
-def in_concern_form(tracker: Tracker) -> bool:
-    return tracker.active_loop.get("name") == CONCERN_FORM
-
-
-def situation_now(tracker: Tracker, default: Situation) -> Situation:
-    """999 stays first when danger was said or unsure during the guided questions."""
-    return Situation.IMMEDIATE_DANGER if tracker.get_slot("in_danger") in ("yes", "unsure") else default
-
-
-def shaped_route(tracker: Tracker, area_id: Optional[str], situation: Situation) -> Route:
-    said = listening.heard(tracker)
-    return route_for(shared.knowledge_base(), area_id, situation, shared.now(), audience=listening.audience_for(tracker, said),
-                     out_of_hours=listening.out_of_hours_for(tracker, said))
-
-
 class LocalAnswer(Action):
     """Shared steps: resolve the area, handle missing/unknown/ambiguous, then `answer`."""
 

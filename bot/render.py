@@ -103,27 +103,12 @@ def threshold_text(kb: KnowledgeBase, area) -> str:
         lines += [f"- {level.name}" + (f": {level.meaning}" if level.meaning else "") for level in doc.levels]
     else:
         lines.append(_say("no_levels"))
-    lines += _where_and_note(doc)
+    if doc.url:
+        lines.append(_say("where", url=doc.url))
+    if doc.note:
+        lines.append(_say("note", note=doc.note))
     lines.append(citation(kb, doc, area))
     return "\n".join(lines)
-
-
-def escalation_text(kb: KnowledgeBase, area) -> str:
-    doc = area.escalation
-    lines = [doc.procedure]
-    if doc.stages:
-        lines.append(_say("in_short"))
-        lines += [f"- {stage}" for stage in doc.stages]
-    else:
-        lines.append(_say("no_stages"))
-    lines += _where_and_note(doc)
-    lines.append(citation(kb, doc, area))
-    return "\n".join(lines)
-
-
-def _where_and_note(doc) -> List[str]:
-    """The closing lines of a threshold or escalation document: where to find it, its note."""
-    return ([_say("where", url=doc.url)] if doc.url else []) + ([_say("note", note=doc.note)] if doc.note else [])
 
 
 def tool_text(kb: KnowledgeBase, area, tool) -> str:

@@ -98,7 +98,7 @@ nlu-dev: install train ## The same on the dev sets (tests/nlu/dev_nlu*.yml), the
 	@for set in dev_nlu dev_nlu_listening; do \
 	  echo "== tests/nlu/$$set.yml"; \
 	  $(RASA) test nlu --model $(MODEL) --nlu tests/nlu/$$set.yml --out var/results/$$set --successes --quiet >/dev/null && \
-	  $(PY) scripts/nlu_report.py var/results/$$set || exit 1; \
+	  $(PY) scripts/nlu_report.py var/results/$$set --show-messages || exit 1; \
 	done
 
 check-nlu-data: install ## Check NLU data: duplicates across intents, spans, synonyms, train/test leakage

@@ -1,6 +1,9 @@
 """Print the held-out NLU figures from `rasa test nlu` reports: intent F1, entity F1, confusions.
 
-Usage: python scripts/nlu_report.py var/results/nlu
+Usage: python scripts/nlu_report.py var/results/nlu [--show-messages]
+
+The misread messages themselves are printed only with --show-messages (the dev sets): held-out
+messages must stay unread by whoever writes training data.
 """
 import json
 import sys
@@ -8,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 
-def main(results: Path) -> int:
+def main(results: Path, show_messages: bool = False) -> int:
     intents = json.loads((results / "intent_report.json").read_text())
     errors = json.loads((results / "intent_errors.json").read_text()) if (results / "intent_errors.json").exists() else []
     total = intents["weighted avg"]["support"]
@@ -38,7 +41,7 @@ def main(results: Path) -> int:
             print(f"  {threshold:.2f}: {lost}/{len(right)} lost, {caught}/{len(wrong)} caught")
     if successes_file.exists():
         _report_unseen_wording(json.loads(successes_file.read_text()), errors)
-    for error in errors[:40]:
+    for error in errors[:40] if show_messages else ():  # held-out messages stay unread: counts only
         print(f"    '{error['text']}': {error['intent']} -> {error['intent_prediction']['name']} ({error['intent_prediction']['confidence']:.2f})")
     return 0
 
@@ -62,4 +65,5 @@ def _report_unseen_wording(successes: list, errors: list) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "var/results/nlu")))
+    arguments = [a for a in sys.argv[1:] if a != "--show-messages"]
+    sys.exit(main(Path(arguments[0] if arguments else "var/results/nlu"), show_messages="--show-messages" in sys.argv))

@@ -234,8 +234,10 @@ def _route_and_summary(tracker: Tracker, domain: Dict[Text, Any], complete: bool
     route = route_for(kb, tracker.get_slot("area"), situation_of(tracker), when, audience=listening.audience_for(tracker),
                       out_of_hours=listening.out_of_hours_for(tracker))
     answers = {slot: tracker.get_slot(slot) for slot in KEY_QUESTIONS}
-    summary = build_summary(kb, answers, route, tracker.get_slot("reporter_role"), tracker.get_slot("place"),
-                            tracker.get_slot("child_age"), tracker.get_slot("in_danger"), when, complete=complete)
+    summary = {name: build_summary(kb, answers, route, tracker.get_slot("reporter_role"), tracker.get_slot("place"),
+                                   tracker.get_slot("child_age"), tracker.get_slot("in_danger"), when, complete=complete,
+                                   level=tracker.get_slot("concern_level"), markdown=markdown)
+               for name, markdown in (("summary", False), ("summary_markdown", True))}
     return route, summary
 
 
@@ -248,7 +250,7 @@ class ActionConcernNextStep(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         route, summary = _route_and_summary(tracker, domain, complete=True)
         dispatcher.utter_message(response="utter_concern_next_step", route=render.route_text(shared.knowledge_base(), route))
-        dispatcher.utter_message(response="utter_concern_summary", summary=summary)
+        dispatcher.utter_message(response="utter_concern_summary", **summary)
         return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
 
 
@@ -264,7 +266,7 @@ class ActionSummaryNow(Action):
             dispatcher.utter_message(response="utter_nothing_to_summarise")
             return []
         _, summary = _route_and_summary(tracker, domain, complete=False)
-        dispatcher.utter_message(response="utter_summary_so_far", summary=summary)
+        dispatcher.utter_message(response="utter_summary_so_far", **summary)
         if tracker.active_loop.get("name") == FORM:
             dispatcher.utter_message(response="utter_carry_on_or_stop")
         return []

@@ -345,9 +345,11 @@ class Concept(Fact):
 
 
 class Point(Fact):
-    """One sourced statement of a practice answer, in plain words."""
+    """One sourced statement of a practice answer, in plain words. `in_referral_draft`: also
+    printed in the referral draft (bot/summary.py), so the rule is stated once, here."""
 
     text: str
+    in_referral_draft: bool = False
 
 
 class PracticeAnswer(Fact):

@@ -73,7 +73,9 @@ def test_next_step_gives_the_route_and_a_summary_with_the_users_own_words(dispat
     text = summary["summary"]
     assert "answer to q_daily_life" in text and "Not answered." in text
     assert "Loughborough" in text and "teacher" in text
-    assert "A good referral" in text
+    assert "REFERRAL DRAFT" in text and "does the family know about this referral" in text
+    assert "# Referral draft" in summary["summary_markdown"]  # the Markdown download goes with it
+    assert "answer to q_daily_life" in summary["summary_markdown"]
 
 
 def test_next_step_in_danger_puts_999_first(dispatcher, domain):

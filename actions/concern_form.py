@@ -38,9 +38,15 @@ def _answer(dispatcher: CollectingDispatcher, value: Any) -> Any:
 def _noted(dispatcher: CollectingDispatcher, values: Dict[str, Any]) -> None:
     """One line confirming details taken from what was said rather than asked for."""
     shown = [f"{BY_SLOT[slot].label}: {value}" for slot, value in values.items()
-             if slot in ("reporter_role", "child_age") or (slot == "in_danger" and value == Danger.NO.value)]
+             if slot in ("reporter_role", "child_age", "q_child_voice") or (slot == "in_danger" and value == Danger.NO.value)]
     if shown:
         dispatcher.utter_message(response="utter_noted", details="; ".join(shown))
+
+
+def _found(said: Heard) -> Dict[str, Any]:
+    """The details a message gives, by slot (None where it gives none)."""
+    return {"reporter_role": said.role, "place": said.place, "child_age": said.age_words,
+            "in_danger": said.danger.value if said.danger else None, "q_child_voice": said.child_words}
 
 
 def situation_of(tracker: Tracker) -> Situation:
@@ -106,8 +112,7 @@ class ValidateConcernForm(FormValidationAction):
     @staticmethod
     def _details(tracker: Tracker, said: Heard, taken: Dict[str, Any]) -> Dict[str, Any]:
         """Details the message gives for questions not yet answered."""
-        found = {"reporter_role": said.role, "place": said.place, "child_age": said.age_words,
-                 "in_danger": said.danger.value if said.danger else None}
+        found = _found(said)
         return {slot: value for slot, value in found.items()
                 if value is not None and slot not in taken and tracker.get_slot(slot) is None}
 
@@ -199,8 +204,7 @@ class ActionStartConcern(Action):
         for message in _since_last_start(tracker):
             text = message.get("text") or ""
             said = hear(text, shared.place_words)
-            found = {"reporter_role": said.role, "place": said.place, "child_age": said.age_words,
-                     "in_danger": said.danger.value if said.danger else None}
+            found = _found(said)
             given.update({slot: value for slot, value in found.items() if value is not None})
             if said.concern and (message.get("parse_data", {}).get("intent") or {}).get("name") == "worried_about_child":
                 given["q_significant_harm"] = said.concern

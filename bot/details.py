@@ -41,6 +41,14 @@ _GENERIC = re.compile(
     r"immediate danger|in danger|not|no|who|call|number)\b", re.IGNORECASE)
 
 
+# The child named as the speaker: "the child said", "my pupil told me", "the 7-year-old says".
+# Not "he/she said": in a message about a family that is as often a parent.
+_CHILD_SAID = re.compile(
+    r"\b(the|my|our|this) (child|boy|girl|pupil|student|young person|little one|\d{1,2}[- ]?(year|yr)[- ]?old)\b"
+    r"[^.!?;]{0,20}?\b(has |had )?(said|says|told|tells|disclosed|discloses|mentioned|asked)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?;]+[.!?;]?")
+
+
 @dataclass
 class Heard:
     """Details a message gives; None or False where it gives none."""
@@ -53,6 +61,7 @@ class Heard:
     danger: Optional[Danger] = None
     out_of_hours: bool = False
     concern: Optional[str] = None         # the message itself, when it says what is happening
+    child_words: Optional[str] = None     # the sentences where the child is named as saying something
     wants_number: bool = False
 
 
@@ -70,6 +79,15 @@ def writes_as_a_child(text: Optional[str]) -> bool:
     """A child or young person writing about themselves: their own age under 18, or their own
     home ("my mum doesn't feed me")."""
     return own_age(text) is not None and bool(_SELF_HELP.search(text or ""))
+
+
+def child_words_in(text: Optional[str]) -> Optional[str]:
+    """The sentences of `text` that report what the child said ("The child told me there's no food
+    at home."), for the question about the child's words; None when no child is named speaking."""
+    if not text:
+        return None
+    said = [sentence.strip() for sentence in _SENTENCE.findall(text) if _CHILD_SAID.search(sentence)]
+    return " ".join(said) or None
 
 
 def concern_in(text: Optional[str], heard: Heard) -> Optional[str]:
@@ -110,4 +128,5 @@ def hear(text: Optional[str], place_in: PlaceFinder) -> Heard:
     heard.out_of_hours = out_of_hours_said(text)
     heard.wants_number = wants_number(text)
     heard.concern = concern_in(text, heard)
+    heard.child_words = child_words_in(text)
     return heard

@@ -65,3 +65,22 @@ def test_nothing_is_heard_in_nothing(place_in):
 def test_a_buttons_payload_says_nothing_in_words(place_in):
     heard = hear("/worried_about_child", place_in)
     assert heard.concern is None and heard.role is None and heard.danger is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Comes in hungry. The child told me there's never food at the weekend. Mum seems low.",
+     "The child told me there's never food at the weekend."),
+    ("my pupil said she gets her own tea most nights", "my pupil said she gets her own tea most nights"),
+    ("the 7-year-old says nobody is up when he leaves for school", "the 7-year-old says nobody is up when he leaves for school"),
+])
+def test_what_the_child_is_named_as_saying_is_heard_for_the_question_about_their_words(place_in, text, words):
+    assert hear(text, place_in).child_words == words
+
+
+@pytest.mark.parametrize("text", [
+    "I spoke to mum and she said she would try",  # "she" may well be the parent: not taken as the child's words
+    "they told me the appointment was cancelled",
+    "the child is always hungry and tired",
+])
+def test_words_not_clearly_the_childs_are_left_for_the_question(place_in, text):
+    assert hear(text, place_in).child_words is None

@@ -319,5 +319,17 @@ class ActionExplainQuestion(Action):
         requested = tracker.get_slot("requested_slot")
         response = f"utter_explain_{requested}"
         dispatcher.utter_message(response=response if response in domain.get("responses", {}) else "utter_explain_generic")
+        if requested == "q_child_voice":
+            self._tools_hearing_the_child(dispatcher, tracker.get_slot("area"))
         return []
+
+    @staticmethod
+    def _tools_hearing_the_child(dispatcher, area_id: Optional[str]) -> None:
+        """If nobody has asked the child yet: the area's own tools for it, where knowledge/ holds them."""
+        kb = shared.knowledge_base()
+        area = kb.area(area_id) if area_id else None
+        tools = render.tools_hearing_the_child(area)
+        if tools:
+            dispatcher.utter_message(response="utter_explain_voice_tools", council=area.name,
+                                     toolkit=render.toolkit_text(kb, area, tools=tools))
 

@@ -162,6 +162,8 @@ class Tool(Fact):
     min_age: Optional[int] = Field(None, ge=-1, description="-1 = unborn; only where a source gives ages")
     max_age: Optional[int] = Field(None, le=25)
     url: Optional[str] = None
+    hears_the_child: bool = Field(False, description="its sourced purpose is hearing the child's voice or lived "
+                                                     "experience: offered with the question about the child's words")
 
     _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
 

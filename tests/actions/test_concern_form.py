@@ -119,3 +119,22 @@ def test_what_does_this_mean_explains_the_current_question(dispatcher):
     domain = {"responses": {"utter_explain_q_impact": [{"text": "..."}]}}
     asyncio.run(ActionExplainQuestion().run(dispatcher, tracker(slots={"requested_slot": "q_impact"}), domain))
     assert dispatcher.messages[0]["response"] == "utter_explain_q_impact"
+
+
+def test_every_question_in_the_persons_own_words_has_its_own_help(domain):
+    for slot in KEY_QUESTIONS:
+        assert f"utter_explain_{slot}" in domain["responses"], slot
+
+
+def test_help_on_the_childs_words_offers_the_areas_own_tools_for_hearing_the_child(dispatcher, domain):
+    asyncio.run(ActionExplainQuestion().run(dispatcher, tracker(slots={"requested_slot": "q_child_voice", "area": "hartlepool"}), domain))
+    help_text, tools = dispatcher.messages
+    assert help_text["response"] == "utter_explain_q_child_voice"
+    assert tools["response"] == "utter_explain_voice_tools" and tools["council"] == "Hartlepool Borough Council"
+    assert "A Day in the Life of a Child Booklet" in tools["toolkit"] and "All About Me Booklet" in tools["toolkit"]
+    assert "Chronology" not in tools["toolkit"]  # only the tools for hearing the child
+
+
+def test_help_on_the_childs_words_names_no_tools_where_the_area_holds_none(dispatcher, domain):
+    asyncio.run(ActionExplainQuestion().run(dispatcher, tracker(slots={"requested_slot": "q_child_voice", "area": "kingston"}), domain))
+    assert [message["response"] for message in dispatcher.messages] == ["utter_explain_q_child_voice"]

@@ -38,7 +38,7 @@ def _answer(dispatcher: CollectingDispatcher, value: Any) -> Any:
 def _noted(dispatcher: CollectingDispatcher, values: Dict[str, Any]) -> None:
     """One line confirming details taken from what was said rather than asked for."""
     shown = [f"{BY_SLOT[slot].label}: {value}" for slot, value in values.items()
-             if slot in ("reporter_role", "child_age", "q_child_voice") or (slot == "in_danger" and value == Danger.NO.value)]
+             if slot in ("reporter_role", "child_age", "q_child_voice", "q_family_context", "q_siblings") or (slot == "in_danger" and value == Danger.NO.value)]
     if shown:
         dispatcher.utter_message(response="utter_noted", details="; ".join(shown))
 
@@ -46,7 +46,8 @@ def _noted(dispatcher: CollectingDispatcher, values: Dict[str, Any]) -> None:
 def _found(said: Heard) -> Dict[str, Any]:
     """The details a message gives, by slot (None where it gives none)."""
     return {"reporter_role": said.role, "place": said.place, "child_age": said.age_words,
-            "in_danger": said.danger.value if said.danger else None, "q_child_voice": said.child_words}
+            "in_danger": said.danger.value if said.danger else None, "q_child_voice": said.child_words,
+            "q_family_context": said.family_context, "q_siblings": said.siblings}
 
 
 def situation_of(tracker: Tracker) -> Situation:

@@ -158,6 +158,8 @@ class ValidateConcernForm(FormValidationAction):
         return {"child_age": answer, "child_group": child_group(age_from(answer)) if answer and answer != SKIPPED else None}
 
     def validate_concern_level(self, value, dispatcher, tracker, domain):
+        if value == SKIPPED:  # "I'm not sure" is often read as skip: the words say which; a bare "skip" is not sure
+            value = level_from(listening.text_of(tracker)) or "unsure"
         level = level_from(str(value) if value else None)
         if level is None:
             dispatcher.utter_message(response="utter_no_level")

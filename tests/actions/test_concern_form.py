@@ -1,6 +1,8 @@
 """The guided concern's validation, next step and summary."""
 import asyncio
 
+import pytest
+
 from actions.concern_form import ActionChangeAnswer, ActionConcernNextStep, ActionExplainQuestion, ValidateConcernForm
 from bot.concern import KEY_QUESTIONS, QUESTIONS
 from tests.actions.conftest import said, tracker
@@ -54,6 +56,12 @@ def test_markup_in_an_answer_is_kept_as_plain_text(dispatcher):
 def test_level_from_own_words(dispatcher):
     assert form.validate_concern_level("I think it is below threshold", dispatcher, tracker(), {}) == {"concern_level": "early_help"}
     assert form.validate_concern_level("purple", dispatcher, tracker(), {}) == {"concern_level": None}
+
+
+@pytest.mark.parametrize("text, level", [("I'm not sure", "unsure"), ("skip", "unsure"), ("skip, it's below threshold", "early_help")])
+def test_not_sure_or_skip_at_the_next_step_question_is_never_asked_again(dispatcher, text, level):
+    chosen = form.validate_concern_level("(skipped)", dispatcher, tracker(text, "skip", slots={"requested_slot": "concern_level"}), {})
+    assert chosen == {"concern_level": level}
 
 
 def answered(**overrides):

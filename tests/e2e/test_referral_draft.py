@@ -25,7 +25,7 @@ def test_a_guided_conversation_gives_a_referral_draft_with_each_answer_in_its_se
                "spoke to mum in October, she agreed but nothing changed", "told the school nurse and the GP last week", "no plan yet", "skip"]
     for message in answers:
         live_bot.say(who, message)
-    text = draft_of(live_bot.say(who, "I'm not sure"))
+    text = draft_of(live_bot.say(who, "I'm not sure"))  # read as skip by the model: still 'not sure'
     assert CHILD_WORDS in section(text, "2.")
     assert DRINKING in section(text, "5.")
     assert STRENGTH in section(text, "6.")

@@ -83,13 +83,19 @@ bench-places: install knowledge ## Place resolution benchmark: 10,000 random que
 train: install ## Validate the data and train, unless a model was trained from exactly these inputs (scripts/train)
 	@scripts/train
 
-nlu-eval: install train ## Evaluate NLU on the held-out test set (tests/nlu/test_nlu.yml): intent and entity F1, confusions
-	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/test_nlu.yml --out var/results/nlu --successes --quiet >/dev/null
-	$(PY) scripts/nlu_report.py var/results/nlu
+nlu-eval: install train ## Held-out NLU sets (tests/nlu/test_nlu*.yml, never tuned against): intent and entity F1, confusions
+	@for set in test_nlu test_nlu_listening; do \
+	  echo "== tests/nlu/$$set.yml"; \
+	  $(RASA) test nlu --model $(MODEL) --nlu tests/nlu/$$set.yml --out var/results/$$set --successes --quiet >/dev/null && \
+	  $(PY) scripts/nlu_report.py var/results/$$set || exit 1; \
+	done
 
-nlu-dev: install train ## The same on the dev set (tests/nlu/dev_nlu.yml), the one to tune against: keep test_nlu.yml unseen
-	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/dev_nlu.yml --out var/results/nlu-dev --successes --quiet >/dev/null
-	$(PY) scripts/nlu_report.py var/results/nlu-dev
+nlu-dev: install train ## The same on the dev sets (tests/nlu/dev_nlu*.yml), the ones to tune against
+	@for set in dev_nlu dev_nlu_listening; do \
+	  echo "== tests/nlu/$$set.yml"; \
+	  $(RASA) test nlu --model $(MODEL) --nlu tests/nlu/$$set.yml --out var/results/$$set --successes --quiet >/dev/null && \
+	  $(PY) scripts/nlu_report.py var/results/$$set || exit 1; \
+	done
 
 check-nlu-data: install ## Check NLU data: duplicates across intents, spans, synonyms, train/test leakage
 	$(PY) scripts/check_nlu_data.py

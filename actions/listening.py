@@ -19,7 +19,7 @@ from bot.roles import Audience, audience_of, role_mentioned
 
 # Controls are never answers, however they are worded ("skip" has its own mapping to "(skipped)",
 # or to "unsure" at the danger question).
-CONTROLS = ("stop", "start_again", "skip", "change_answer", "summary_now", "explain_question")
+CONTROLS = ("stop", "start_again", "delete_conversation", "skip", "change_answer", "summary_now", "explain_question")
 # An ignored intent on a message this long that isn't phrased as a question is more likely an
 # answer the model misread ("told the GP, not social care yet" read as "who do I call").
 SHORT_REQUEST_WORDS = 8

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import listening, shared
 from actions.number_feedback import offer_feedback
-from bot import render
+from bot import redaction, render
 from bot.ages import age_from
 from bot.places import NATIONS, Resolution
 from bot.routing import Route, Situation, contact, family_route, route_for, talk_route
@@ -37,7 +37,7 @@ def place_resolution(tracker: Tracker) -> Optional[Resolution]:
     resolver = shared.place_resolver()
     message = tracker.latest_message
     text = message.get("text") or ""
-    entities = [e for e in message.get("entities", []) if e.get("entity") == "place"]
+    entities = [e for e in message.get("entities", []) if e.get("entity") == "place" and not _names_someone(e, text)]
     mentions = [(mention, _role(mention, entities)) for mention in resolver.mentioned_in(text)]
     lives = [mention for mention, role in mentions if role != "seen"]
     if lives or mentions:
@@ -56,6 +56,15 @@ def place_resolution(tracker: Tracker) -> Optional[Resolution]:
     return Resolution("nation" if area in NATIONS else "found", area, area) if area else None
 
 
+def _names_someone(entity: Dict[Text, Any], text: str) -> bool:
+    """NLU tagged a person's name or an email address as a place ("mum Kelly Brightwater"): the
+    redaction's reading of the message says it is someone, so it is never looked up as a place."""
+    start, end = entity.get("start"), entity.get("end")
+    if start is None or end is None or text.startswith("/"):
+        return False
+    return any(found.start < end and start < found.end for found in redaction.find(text) if found.kind in ("name", "email", "address"))
+
+
 def _role(mention: Resolution, entities) -> Optional[str]:
     """The role NLU gave the entity overlapping this mention ("lives", "seen"), if any."""
     for entity in entities:
@@ -72,21 +81,6 @@ def seen_elsewhere_note(tracker: Tracker, area_id: str) -> Optional[str]:
         if _role(mention, entities) == "seen" and mention.status == "found" and mention.area_id != area_id:
             return mention.query
     return None
-
-
-def in_concern_form(tracker: Tracker) -> bool:
-    return tracker.active_loop.get("name") == CONCERN_FORM
-
-
-def situation_now(tracker: Tracker, default: Situation) -> Situation:
-    """999 stays first when danger was said or unsure during the guided questions."""
-    return Situation.IMMEDIATE_DANGER if tracker.get_slot("in_danger") in ("yes", "unsure") else default
-
-
-def shaped_route(tracker: Tracker, area_id: Optional[str], situation: Situation) -> Route:
-    said = listening.heard(tracker)
-    return route_for(shared.knowledge_base(), area_id, situation, shared.now(), audience=listening.audience_for(tracker, said),
-                     out_of_hours=listening.out_of_hours_for(tracker, said))
 
 
 def in_concern_form(tracker: Tracker) -> bool:

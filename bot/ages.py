@@ -36,6 +36,10 @@ _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s*(\d{1,2})\b(?!\s*(?:old|olds|years
 _HE_SHE_IS = re.compile(rf"\b(he|she|they|the child|the kid|the boy|the girl|child|kid)('s|'re| is| are)\s+(only |just |about |nearly |almost )?"
                         rf"{_COUNT}\b(?!\s*(minutes?|hours?|mins?|hrs?|%|am|pm|pounds|kg|miles|times|o'?clock|weeks?|months?|days?))",
                         re.IGNORECASE)
+# "Jayden is 10", "Jayden (10)": a name (never asked for, but typed) followed by the age.
+_NAMED = re.compile(rf"\b[A-Z][a-z]+(?:'s| is)\s+(?:only |just |about |nearly |almost )?(\d{{1,2}})\b"
+                    rf"(?!\s*(minutes?|hours?|mins?|hrs?|%|am|pm|pounds|kg|miles|times|o'?clock|weeks?|months?|days?|/))|"
+                    rf"\b[A-Z][a-z]+\s*\((\d{{1,2}})\)")
 _SELF = re.compile(rf"\b(i'?m|i am|im)\s+(only |just )?{_COUNT}\b(?!\s*(minutes?|hours?|mins?|%|am|pm|weeks?|months?|days?|times|miles))|"
                    rf"\bi('?m| am) (a )?{_COUNT}{_SEP}(years?|yrs?){_SEP}old\b", re.IGNORECASE)
 
@@ -87,6 +91,9 @@ def _read(text: str, answer: bool) -> Optional[Tuple[int, str]]:
     said = _first(_HE_SHE_IS, text)
     if said and said[0] <= 19:
         return said
+    named = _NAMED.search(text)
+    if named and int(named.group(1) or named.group(3)) <= 19:
+        return int(named.group(1) or named.group(3)), named.group(0)
     if answer:
         bare = re.search(rf"^\W*(about |around |nearly |almost |roughly )?{_NUMBER}(ish)?\W*$", text, re.IGNORECASE)
         if bare and bare.group(2).lower() not in ("a", "an") and _number(bare.group(2)) <= 19:

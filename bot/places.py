@@ -33,6 +33,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot import redaction
 from bot.knowledge.base import PlaceEntry, PostcodeEntry
 
 NATIONS = ("wales", "scotland", "northern_ireland")
@@ -200,7 +201,12 @@ class PlaceResolver:
     # Sentences -------------------------------------------------------------------------------
 
     def _mentions(self, text: str, strict: bool) -> List[Resolution]:
-        tokens = [_Token(simplify(m.group()) or "and", m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        # A person's name ("mum Kelly", "Mrs Ashby"), an email address or a street ("12 Leicester
+        # Road") is never the place the child lives, even when a town has that name; the words
+        # that tell are the redaction's (bot/redaction.py), so both read a message the same way.
+        people = [(found.start, found.end) for found in redaction.find(text) if found.kind in ("name", "email", "address")]
+        tokens = [_Token(simplify(m.group()) or "and", m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)
+                  if not any(start < m.end() and m.start() < end for start, end in people)]
         found: List[Tuple[Resolution, str]] = []  # with the simplified key, for qualifiers
         index = 0
         while index < len(tokens):

@@ -97,22 +97,6 @@ def threshold_text(kb: KnowledgeBase, area) -> str:
     return "\n".join(lines)
 
 
-def escalation_text(kb: KnowledgeBase, area) -> str:
-    doc = area.escalation
-    lines = [doc.procedure]
-    if doc.stages:
-        lines.append("In short:")
-        lines += [f"- {stage}" for stage in doc.stages]
-    else:
-        lines.append("I don't have its stages from a checked source.")
-    if doc.url:
-        lines.append(f"Where to find it: {doc.url}")
-    if doc.note:
-        lines.append(f"Note: {doc.note}")
-    lines.append(citation(kb, doc, area))
-    return "\n".join(lines)
-
-
 def tool_text(kb: KnowledgeBase, area, tool) -> str:
     """One tool; its citation only where it rests on more than the toolkit's own source."""
     ages = _ages(kb, tool)

@@ -10,6 +10,7 @@ started the way `make run-prod` starts it (deploy/stack.py).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -135,23 +136,32 @@ def stop(process: subprocess.Popen) -> int:
         return process.wait()
 
 
-@pytest.fixture(scope="session")
-def live_bot(tmp_path_factory):
+@contextlib.contextmanager
+def running_bot(tmp_path_factory, name: str, extra_env: dict = None):
+    """`scripts/serve` in a temporary folder of its own (conversations, keys, logs, a knowledge
+    database loaded from knowledge/), on free ports; stopped on leaving."""
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` (make test does it first)")
-    tmp = tmp_path_factory.mktemp("live")
+    tmp = tmp_path_factory.mktemp(name)
     first = free_port_block(3)
     ports = {"bot": first, "action": first + 1, "widget": first + 2}
     knowledge_db_url = f"sqlite:///{tmp / 'knowledge.db'}"
     load(connect(knowledge_db_url))
-    process = _start(tmp, ports, {"KNOWLEDGE_DB_URL": knowledge_db_url})
-    bot = LiveBot(f"http://localhost:{ports['bot']}", f"http://localhost:{ports['widget']}", tmp / "var" / "tracker.db",
-                  tmp / "serve.log", tmp / "var", knowledge_db_url)
+    process = _start(tmp, ports, {"KNOWLEDGE_DB_URL": knowledge_db_url, **(extra_env or {})})
+    widget = "" if (extra_env or {}).get("WIDGET") == "0" else f"http://localhost:{ports['widget']}"
+    bot = LiveBot(f"http://localhost:{ports['bot']}", widget, tmp / "var" / "tracker.db", tmp / "serve.log", tmp / "var",
+                  knowledge_db_url)
     try:
         _wait_ready(bot, process)
         yield bot
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="session")
+def live_bot(tmp_path_factory):
+    with running_bot(tmp_path_factory, "live") as bot:
+        yield bot
 
 
 @pytest.fixture(scope="session")

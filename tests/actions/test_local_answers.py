@@ -119,3 +119,11 @@ def test_ambiguous_place_offers_choices(dispatcher):
     run(ActionAnswerContact(), dispatcher, tracker("who to call in Braunstone", "ask_contact", [{"entity": "place", "value": "Braunstone"}]))
     titles = [b["title"] for b in dispatcher.messages[0]["buttons"]]
     assert "Leicester City Council" in titles and "Leicestershire County Council" in titles
+
+
+def test_a_parents_name_tagged_as_a_place_is_not_looked_up_and_the_place_is_asked_for(dispatcher):
+    text = "mum Kelly Brightwater says he has cereal for tea, who do I ring"
+    run(ActionAnswerContact(), dispatcher, tracker(text, "ask_contact", [{"entity": "place", "value": "Kelly Brightwater",
+                                                                            "start": 4, "end": 21}]))
+    assert "Devon" not in said(dispatcher)  # Kelly is a village in Devon
+    assert [m["response"] for m in dispatcher.messages] == ["utter_ask_place"]

@@ -7,11 +7,10 @@ Expected numbers are read from knowledge/, not written here. These depend on the
 """
 from __future__ import annotations
 
-import uuid
 
 import pytest
 
-from tests.conftest import LiveBot, _start, _wait_ready, free_port_block, stop, text_of
+from tests.conftest import new_sender as sender, running_bot, text_of
 from tests.unit.kb_helpers import compact, raw_areas, raw_national
 
 AREAS = raw_areas()
@@ -25,9 +24,6 @@ DANGER_QUESTION = "is the child in immediate danger right now?"
 def phone(area_id: str, role: str) -> str:
     return compact(next(str(c["phone"]) for c in AREAS[area_id]["contacts"] if c["role"] == role))
 
-
-def sender() -> str:
-    return f"e2e-listening-{uuid.uuid4().hex[:16]}"
 
 
 def conversation(bot: LiveBot, *messages: str) -> list:
@@ -145,20 +141,12 @@ def test_a_dsl_escalating_in_rutland_is_not_told_to_talk_to_their_dsl(live_bot):
 @pytest.fixture(scope="module")
 def evening_bot(tmp_path_factory):
     """A second assistant whose clock reads Wednesday 25 November 2026, 20:30 (ASSISTANT_CLOCK)."""
-    tmp = tmp_path_factory.mktemp("evening")
-    first = free_port_block(3)
-    ports = {"bot": first, "action": first + 1, "widget": first + 2}
-    process = _start(tmp, ports, {"ASSISTANT_CLOCK": "2026-11-25T20:30", "WIDGET": "0"})
-    bot = LiveBot(f"http://localhost:{ports['bot']}", "", tmp / "tracker.db", tmp / "serve.log")
-    try:
-        _wait_ready(bot, process)
+    with running_bot(tmp_path_factory, "evening", {"ASSISTANT_CLOCK": "2026-11-25T20:30", "WIDGET": "0"}) as bot:
         yield bot
-    finally:
-        stop(process)
 
 
 def test_in_the_evening_the_out_of_hours_line_comes_first_where_hours_are_known(evening_bot):
-    reply = compact(evening_bot.text(sender(), "who do I call about a child in Kingston"))
+    reply = compact(evening_bot.text(sender(), "who do I call about a child in Kingston upon Thames"))
     assert reply.index(phone("kingston", "out_of_hours")) < reply.index(phone("kingston", "front_door"))
 
 
@@ -168,6 +156,6 @@ def test_said_out_of_hours_puts_the_out_of_hours_line_first_where_hours_are_unkn
 
 
 def test_someone_to_talk_to_in_the_evening_is_never_the_emergency_duty_team(evening_bot):
-    reply = evening_bot.text(sender(), "can I talk it through with someone about a child in Kingston")
+    reply = evening_bot.text(sender(), "can I talk it through with someone about a child in Kingston upon Thames")
     assert phone("kingston", "out_of_hours") not in compact(reply)
     assert NATIONAL["helpline"] in compact(reply)

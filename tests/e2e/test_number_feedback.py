@@ -3,20 +3,16 @@ down to `make feedback-report` reading what was stored. Expected numbers come fr
 import os
 import subprocess
 import sys
-import uuid
 
 import yaml
 
 from bot.knowledge.schema import normalise_phone
 from bot.knowledge.store import KNOWLEDGE_DIR
-from tests.conftest import REPO
+from tests.conftest import new_sender as sender, REPO
 
 PRACTICE = yaml.safe_load((KNOWLEDGE_DIR / "guidance" / "referral_practice.yml").read_text())
 FIRST_POINT = {answer["id"]: " ".join(answer["points"][0]["text"].split()) for answer in PRACTICE["answers"]}
 
-
-def sender():
-    return f"e2e-numbers-{uuid.uuid4().hex[:10]}"
 
 
 def area(area_id):

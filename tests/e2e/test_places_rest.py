@@ -3,13 +3,12 @@
 A council outside the ten seed areas, in and out of hours: the action server's clock is fixed by
 ASSISTANT_CLOCK (see README), one running assistant per time, started like `make run` starts it.
 """
-import uuid
 
 import pytest
 import yaml
 
 from bot.knowledge.store import KNOWLEDGE_DIR
-from tests.conftest import MODEL, LiveBot, _start, _wait_ready, free_port_block, stop
+from tests.conftest import new_sender as sender, running_bot
 
 TUESDAY_11AM = "2026-11-24T11:00"
 TUESDAY_9PM = "2026-11-24T21:00"
@@ -24,24 +23,11 @@ def line(area_id: str, role: str) -> str:
     return normalise_phone(next(c["phone"] for c in council(area_id)["contacts"] if c["role"] == role))
 
 
-def sender() -> str:
-    return f"e2e-places-{uuid.uuid4().hex[:8]}"
-
 
 @pytest.fixture(scope="module", params=[TUESDAY_11AM, TUESDAY_9PM], ids=["in-hours", "out-of-hours"])
 def bot_at(request, tmp_path_factory):
-    if not MODEL.exists():
-        pytest.fail(f"{MODEL} is missing: run `make train` (make test does it first)")
-    tmp = tmp_path_factory.mktemp("places")
-    first = free_port_block(3)
-    ports = {"bot": first, "action": first + 1, "widget": first + 2}
-    process = _start(tmp, ports, {"ASSISTANT_CLOCK": request.param, "WIDGET": "0"})
-    bot = LiveBot(f"http://localhost:{ports['bot']}", "", tmp / "tracker.db", tmp / "serve.log")
-    try:
-        _wait_ready(bot, process)
+    with running_bot(tmp_path_factory, "places", {"ASSISTANT_CLOCK": request.param, "WIDGET": "0"}) as bot:
         yield request.param, bot
-    finally:
-        stop(process)
 
 
 def test_a_school_nurse_in_penzance_gets_cornwalls_lines_in_the_right_order(bot_at):

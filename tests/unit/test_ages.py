@@ -70,3 +70,9 @@ def test_age_phrase_picks_the_right_group_of_prompts(text, group):
 
 def test_no_age_no_group():
     assert child_group(None) is None
+
+
+@pytest.mark.parametrize("text, age", [("Jayden is 10, DOB 12/03/2016", 10), ("Jayden (10) lives with mum", 10), ("Tia is 7", 7),
+                                       ("Bulwell is 10 miles away", None), ("Jayden (age unknown)", None)])
+def test_an_age_given_after_a_name_is_read(text, age):
+    assert age_from(text) == age

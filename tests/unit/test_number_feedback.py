@@ -18,10 +18,10 @@ AREAS = raw_areas()
 NOW = dt.datetime(2026, 12, 2, 14, 5, 33, tzinfo=dt.timezone.utc)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db_url(request, tmp_path_factory):
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'knowledge.db'}"
+        return f"sqlite:///{tmp_path_factory.mktemp('feedback') / 'knowledge.db'}"
     url = request.getfixturevalue("postgres_url")
     engine = sa.create_engine(url)
     metadata.drop_all(engine)
@@ -30,12 +30,21 @@ def db_url(request, tmp_path):
     return url
 
 
-@pytest.fixture
-def engine(db_url):
+@pytest.fixture(scope="module")
+def loaded(db_url):
+    """The knowledge loaded once per database (it takes seconds); each test starts with no reports."""
     engine = connect(db_url)
     load(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def engine(loaded):
+    metadata.create_all(loaded)
+    with loaded.begin() as connection:
+        connection.execute(sa.text("DELETE FROM number_feedback"))
+    return loaded
 
 
 @pytest.fixture

@@ -251,3 +251,14 @@ def test_find_gives_the_place_a_message_is_about(resolver):
     assert resolver.find("front door for Penzance").area_id == "cornwall"
     assert resolver.find("bath").area_id == "bath_and_north_east_somerset"  # a short answer
     assert resolver.find("the child has not had a bath for a week and smells") is None
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("Jayden lives with mum Kelly Brightwater and comes in hungry", []),  # Kelly is a village in Devon
+    ("I wrote to mum at kelly.brightwater@example.org", []),
+    ("dad Preston is in prison", []),
+    ("they live at 12 Leicester Road, Bulwell", ["Bulwell"]),  # the street is not the town
+    ("mum Kelly Brightwater, they live in Hartlepool", ["Hartlepool"]),
+])
+def test_a_persons_name_an_email_or_a_street_is_never_the_place(resolver, message, expected):
+    assert [mention.query for mention in resolver.mentioned_in(message)] == expected

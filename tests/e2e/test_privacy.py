@@ -27,7 +27,7 @@ CONVERSATION = [
     "Jayden told me there's never food on a Friday",
     "he's losing weight; his NHS number is 943 476 5919",
     "missed 3 dentist appointments this year",
-    "Kelly Brightwater drinks most evenings, you can email her at kelly.brightwater@example.org",
+    "mum Kelly Brightwater drinks most evenings, you can email her at kelly.brightwater@example.org",
     "his nan has him at weekends",
     "a younger sister, Jayden's sister is 4",
     "I wrote to mum at kelly.brightwater@example.org and she says all is well at home",

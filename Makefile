@@ -62,7 +62,11 @@ privacy-eval: install ## Recall and precision of the redaction per kind of ident
 bench: install knowledge servers ## Train from scratch and load-test (embedded, production mode, stock starter bot); writes BENCHMARKS.md
 	$(PY) scripts/bench.py
 
-knowledge: var/knowledge.db ## Validate knowledge/ and load it into the database
+knowledge: var/knowledge.db data/nlu/synonyms.yml ## Validate knowledge/ and load it into the database; write the concept synonyms
+
+data/nlu/synonyms.yml: knowledge/guidance/concepts.yml data/nlu/entity_synonyms.yml bot/knowledge/synonyms.py | install
+	$(PY) -m bot.knowledge.cli synonyms
+	@touch $@
 
 var/knowledge.db: $(KNOWLEDGE) | install
 	$(PY) -m bot.knowledge.cli load

@@ -3,12 +3,14 @@ feedback, the clock, and the replies every place question needs (which council w
 or the choices to pick from).
 
 Created on first use, so importing the actions (e.g. in tests) needs no database; tests
-replace `knowledge_base`, `place_resolver` and `now` with fakes.
+replace `knowledge_base`, `place_resolver` and `now` with fakes. `make knowledge` while the
+action server runs is picked up within RELOAD_CHECK_SECONDS: no restart, no stale numbers.
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from functools import lru_cache
 from typing import Callable, Optional
 
@@ -23,14 +25,35 @@ from bot.places import MAX_BUTTONS, PlaceResolver, Resolution
 CLOCK_VARIABLE = "ASSISTANT_CLOCK"
 
 
+RELOAD_CHECK_SECONDS = 5.0  # how often a running server looks at the database's load stamp
+_last_check = [float("-inf")]
+
+
 @lru_cache(maxsize=1)
-def knowledge_base() -> KnowledgeBase:
+def _loaded() -> KnowledgeBase:
     return KnowledgeBase()
 
 
-@lru_cache(maxsize=1)
+def knowledge_base() -> KnowledgeBase:
+    """The knowledge base, read again when the database was reloaded since (its load stamp
+    changed), looked at no more than every RELOAD_CHECK_SECONDS."""
+    kb = _loaded()
+    if time.monotonic() - _last_check[0] >= RELOAD_CHECK_SECONDS:
+        _last_check[0] = time.monotonic()
+        if kb.changed():
+            kb.reload()
+    return kb
+
+
 def place_resolver() -> PlaceResolver:
     kb = knowledge_base()
+    return _resolver(kb.stamp)
+
+
+@lru_cache(maxsize=1)
+def _resolver(stamp: str) -> PlaceResolver:
+    """One resolver per load of the knowledge base (the stamp is the cache key)."""
+    kb = _loaded()
     return PlaceResolver(kb.places, kb.postcodes)
 
 

@@ -33,7 +33,8 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot import redaction
+from bot import postcodes, redaction
+from bot.plain_text import simplify
 from bot.knowledge.base import PlaceEntry, PostcodeEntry
 
 NATIONS = ("wales", "scotland", "northern_ireland")
@@ -44,9 +45,6 @@ SHORT_ANSWER = 6  # words: up to this, a message may be an answer to "which town
 COUNCIL_LEVEL = frozenset({"council_name", "alias", "lower_tier_district", "council", "city"})
 _GAZETTEER_KINDS = frozenset({"gazetteer", "nation_place"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|&")
-_FULL = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)(\d)([A-Z]{2})$")
-_SECTOR = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?) (\d)$")
-_DISTRICT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|-|/)?\s*(?:in|near|nr|by|of|area of)?\s*(?:,|\()?\s*$", re.IGNORECASE)
 _FILLER = frozenset("erm um uh it its s is in at near the area town village city they live lives she he family "
                     "from of a just outside ok yes please thanks i think maybe called".split())
@@ -72,13 +70,6 @@ class Resolution:
     fuzzy: bool = False
     span: Optional[Tuple[int, int]] = None  # where in the message it was found
     postcode: bool = False  # read from a postcode, sector or outward code rather than a name
-
-
-def simplify(text: str) -> str:
-    """Lower case, "&" as "and", "Saint" as "St", apostrophes dropped, other punctuation as spaces."""
-    text = (text or "").lower().replace("&", " and ").replace("’", "'").replace("'", "")
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    return " ".join("st" if word == "saint" else word for word in text.split())
 
 
 @dataclass(frozen=True)
@@ -309,7 +300,7 @@ class PlaceResolver:
     def _bare_code_allowed(tokens: List[_Token], index: int, token: _Token, upper: str) -> bool:
         """An outward code alone ("NG5", "S47", "M6") is an everyday token too: it counts in capitals,
         after a place word or as (nearly) the whole message. A full postcode needs no such care."""
-        if _FULL.match(upper):
+        if postcodes.FULL.match(upper):
             return True
         if token.text != upper:
             return False
@@ -318,14 +309,14 @@ class PlaceResolver:
     def _postcode(self, code: str, query: str) -> Optional[Resolution]:
         code = " ".join(code.split())
         compact = code.replace(" ", "")
-        full = _FULL.match(compact)
+        full = postcodes.FULL.match(compact)
         if full:
             outward, digit, unit = full.groups()
             return self._full(outward, digit, unit, query)
-        sector = _SECTOR.match(code)
+        sector = postcodes.SECTOR.match(code)
         if sector:
             return self._sector(sector.group(1), sector.group(2), query)
-        if _DISTRICT.match(compact):
+        if postcodes.DISTRICT.match(compact):
             return self._district(compact, query)
         return None
 

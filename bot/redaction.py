@@ -26,6 +26,8 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional
 
 import phonenumbers
 
+from bot import postcodes
+
 PLACEHOLDERS = {
     "email": "[email address]", "nhs": "[NHS number]", "ni": "[NI number]", "postcode": "[postcode]",
     "dob": "[date of birth]", "phone": "[phone number]", "address": "[address]", "school": "[school]",
@@ -52,7 +54,7 @@ _AREAS = ("AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA D
           "EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK "
           "ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA "
           "TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE").split()
-_POSTCODE = re.compile(r"\b(?:%s)\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b" % "|".join(sorted(_AREAS, key=len, reverse=True)),
+_POSTCODE = re.compile(r"\b(?:%s)%s\s*%s\b" % ("|".join(sorted(_AREAS, key=len, reverse=True)), postcodes.DISTRICT_TAIL, postcodes.INWARD),
                        re.IGNORECASE)
 # Digit runs phonenumbers does not take as a UK number but that still look like one.
 _LONG_DIGITS = re.compile(r"(?<!\w)\+?\d[\d ()-]{7,}\d(?!\w)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import List
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact
+from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact, is_web_address
 from bot.office_hours import describe
 from bot.routing import Route
 from bot.wording import load as wording
@@ -18,47 +18,56 @@ def long_date(day) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
+def _say(*keys: str, **values) -> str:
+    """A fixed piece of a rendered fact: `utter_render_parts` in domain/routes.yml."""
+    return wording().part("utter_render_parts", *keys, **values)
+
+
 def citation(kb: KnowledgeBase, fact, owner=None) -> str:
     """The first source a fact names (the one relied on most), how many more agree, and the date."""
     sources = kb.sources_of(fact, owner)
     first = sources[0]
-    named = f"{first.title} ({first.url})" if first.url != GENERAL_KNOWLEDGE else "general knowledge, not a published source"
-    more = f" and {len(sources) - 1} other source{'s' if len(sources) > 2 else ''}" if len(sources) > 1 else ""
-    caveat = " against an archived copy" if first.read_from == "archived copy" else ""
-    return f"Source: {named}{more}. Checked {long_date(fact.checked)}{caveat}."
+    if first.url == GENERAL_KNOWLEDGE:
+        named = _say("general_knowledge")
+    elif is_web_address(first.url):
+        named = _say("source_named", title=first.title, url=first.url)
+    else:  # a seed document or reference file: its title, never the project's own file name
+        named = _say("source_title", title=first.title)
+    others = len(sources) - 1
+    more = "" if not others else _say("one_more_source") if others == 1 else _say("more_sources", count=others)
+    caveat = _say("archived") if first.read_from == "archived copy" else ""
+    return _say("source", named=named, more=more, checked=long_date(fact.checked), caveat=caveat)
 
 
 def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, owner=None) -> str:
     """A line, its hours and who it is for, with a plain warning where the number is doubtful: a
     low-confidence number is never shown as certain, and a third-party one says so."""
     homepage = _homepage(owner)
-    if item.confidence == "low":
-        lines = [f"The number I have is from an older or uncertain page: {item.name}: {item.phone}; confirm it on {homepage} before relying on it."]
-    else:
-        lines = [f"{item.name}: {item.phone}"]
+    line = "low_confidence" if item.confidence == "low" else "line"
+    lines = [_say(line, service=item.name, phone=item.phone, homepage=homepage)]
     if item.hours is not None or item.hours_text:
         lines[0] += f" ({item.hours_text or describe(item.hours)})"
     if item.who:
-        lines.append(f"Who it is for: {item.who}")
+        lines.append(_say("who", who=item.who))
     if item.confidence == "medium":
-        lines.append(f"Read on pages other than the council's own (schools, NHS): confirm it on {homepage}.")
+        lines.append(_say("medium_confidence", homepage=homepage))
     if item.email:
-        lines.append(f"Email: {item.email}")
+        lines.append(_say("email", email=item.email))
     if item.online_form:
-        lines.append(f"Online: {item.online_form}")
+        lines.append(_say("online", url=item.online_form))
     if item.note:
-        lines.append(f"Note: {item.note}")
+        lines.append(_say("note", note=item.note))
     if with_source:
         lines.append(citation(kb, item, owner))
     return "\n".join(lines)
 
 
 def route_text(kb: KnowledgeBase, route: Route) -> str:
-    """The route as numbered steps; a step with no reason of its own is worded by the domain's
-    `utter_route_<kind>` response (domain/routes.yml)."""
+    """The route as numbered steps, each worded by its domain response (domain/routes.yml), then
+    the notes."""
     lines: List[str] = []
     for number, step in enumerate(route.steps, start=1):
-        reason = step.reason if step.reason is not None else wording().text(f"utter_route_{step.kind}", **step.values)
+        reason = step_text(step)
         lines.append(f"{number}. {reason}")
         lines += [f"   - {item}" for item in step.items]
         if step.contact is not None:
@@ -68,12 +77,17 @@ def route_text(kb: KnowledgeBase, route: Route) -> str:
             lines.append(f"   {step.text}")
         if step.cite is not None and step.cite is route.nation:
             if step.cite.url:
-                lines.append(f"   More: {step.cite.url}")
+                lines.append("   " + _say("more", url=step.cite.url))
             lines.append("   " + citation(kb, step.cite, kb.national))
         elif step.cite is not None:
             lines.append("   " + citation(kb, step.cite))
-    lines.extend(route.notes)
+    lines += [wording().text(note.response, **note.values) for note in route.notes]
     return "\n".join(lines)
+
+
+def step_text(step) -> str:
+    """The sentence of one route step, as the domain words it."""
+    return wording().text(step.response, **step.values)
 
 
 def _homepage(owner) -> str:
@@ -85,14 +99,14 @@ def threshold_text(kb: KnowledgeBase, area) -> str:
     doc = area.threshold
     lines = [doc.document]
     if doc.levels:
-        lines.append("Levels:")
+        lines.append(_say("levels"))
         lines += [f"- {level.name}" + (f": {level.meaning}" if level.meaning else "") for level in doc.levels]
     else:
-        lines.append("I don't have the level names from a checked source.")
+        lines.append(_say("no_levels"))
     if doc.url:
-        lines.append(f"Where to find it: {doc.url}")
+        lines.append(_say("where", url=doc.url))
     if doc.note:
-        lines.append(f"Note: {doc.note}")
+        lines.append(_say("note", note=doc.note))
     lines.append(citation(kb, doc, area))
     return "\n".join(lines)
 
@@ -113,14 +127,14 @@ def toolkit_text(kb: KnowledgeBase, area, tools=None, others=()) -> str:
     kit = area.neglect_toolkit
     lines = [kit.name + (f": {kit.url}" if kit.url else "")]
     if kit.note:
-        lines.append(f"Note: {kit.note}")
+        lines.append(_say("note", note=kit.note))
     lines.append(citation(kb, kit, area))
     shown = kit.tools if tools is None else tools
     if shown:
-        lines.append("Tools:")
+        lines.append(_say("tools"))
         lines += [tool_text(kb, area, tool) for tool in shown]
     if others:
-        lines.append("Also in the toolkit, with no age stated: " + "; ".join(tool.name for tool in others) + ".")
+        lines.append(_say("no_age_stated", tools="; ".join(tool.name for tool in others)))
     return "\n".join(lines)
 
 

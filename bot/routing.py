@@ -29,20 +29,38 @@ class Situation(str, Enum):
 
 @dataclass
 class Step:
-    """One thing to do. `contact` is set when the step is a call; otherwise `text` says what.
+    """One thing to do. `contact` is set when the step is a call; `text` is a page to look at.
 
-    `kind` says what the step is, so decisions are made on it, never on its wording. Steps whose
-    `reason` is None are worded in the domain (`utter_route_<kind>` in domain/routes.yml, filled
-    with `values`) when bot/render.py writes the route.
+    `kind` says what the step is, so decisions are made on it, never on its wording. Its sentence
+    is the domain's `utter_route_<says>` response (domain/routes.yml; `says` defaults to the kind),
+    filled with `values` when bot/render.py writes the route: routing holds no prose.
     """
 
-    reason: Optional[str]
+    kind: str
     contact: Optional[Contact] = None
     text: Optional[str] = None
-    kind: str = ""
+    says: str = ""
     values: Dict[str, str] = field(default_factory=dict)
     items: List[str] = field(default_factory=list)
     cite: Optional[object] = None  # a sourced fact (procedure, guide) whose source is shown with the step
+
+    @property
+    def response(self) -> str:
+        """A response named in full (the 999 sentence of domain/danger.yml) or utter_route_<…>."""
+        said = self.says or self.kind
+        return said if said.startswith("utter_") else f"utter_route_{said}"
+
+
+@dataclass
+class Note:
+    """A line after the steps: the domain response that words it and its blanks."""
+
+    response: str
+    values: Dict[str, str] = field(default_factory=dict)
+
+
+# The one 999 sentence (domain/danger.yml), the same wherever a route ends with it.
+CALL_999 = Note("utter_if_danger_call_999")
 
 
 @dataclass
@@ -52,7 +70,7 @@ class Route:
     when: dt.datetime
     steps: List[Step] = field(default_factory=list)
     open_now: Optional[bool] = None
-    notes: List[str] = field(default_factory=list)
+    notes: List[Note] = field(default_factory=list)
     nation: Optional[Nation] = None  # the child lives in Wales, Scotland or Northern Ireland
 
     audience: Audience = Audience.PROFESSIONAL
@@ -84,8 +102,7 @@ def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, n
     route = Route(Situation(situation), area, local_time(now), audience=Audience(audience), said_out_of_hours=out_of_hours,
                   nation=kb.nation(area_id) if area_id and not area else None)
     if route.situation is Situation.IMMEDIATE_DANGER:
-        route.steps.append(Step("A child in immediate danger needs the police or an ambulance now.", kb.national_contact("emergency"),
-                                kind="emergency"))
+        route.steps.append(Step("emergency", kb.national_contact("emergency")))
     if route.nation is not None:
         _other_nation(kb, route)
         return route
@@ -114,22 +131,20 @@ def _for_the_audience(kb: KnowledgeBase, area: Optional[Area], route: Route) -> 
         if step.kind == "dsl" and route.audience in NO_OWN_LEAD:
             continue
         if step.kind == "dsl" and route.audience is Audience.EMERGENCY_CLINICIAN:
-            step = Step(None, kind="own_organisation")
+            step = Step("own_organisation")
         if public and step.kind == "consultation" and contact(area, "front_door"):  # a line for professionals
-            step = Step("The front door can discuss a concern with you and help decide whether to refer.", contact(area, "front_door"),
-                        kind="front_door")
+            step = Step("front_door", contact(area, "front_door"), says="front_door_discuss")
         if public and public_line and step.contact is not None and step.contact.role == "front_door":
-            step = Step(step.reason, public_line, kind=step.kind, values=step.values)
+            step = Step(step.kind, public_line, says=step.says, values=step.values)
         steps.append(step)
     if route.audience is Audience.EMERGENCY_CLINICIAN and not any(step.kind == "own_organisation" for step in steps):
-        steps.append(Step(None, kind="own_organisation"))
+        steps.append(Step("own_organisation"))
     if public and route.situation is Situation.EARLY_HELP and not any(step.kind == "helpline" for step in steps):
-        steps.append(Step("The NSPCC helpline gives advice to adults worried about a child.", kb.national_contact("helpline"),
-                          kind="helpline"))
+        steps.append(Step("helpline", kb.national_contact("helpline"), says="helpline_adults"))
     route.steps = steps
 
 
-def _front_door_now(area: Area, route: Route, reason: str = "A concern that a child may be suffering, or likely to suffer, significant harm goes to the front door today.") -> None:
+def _front_door_now(area: Area, route: Route, says: str = "front_door_today") -> None:
     """The front door in its hours; the out-of-hours team when it is closed. Where the hours are not
     recorded, the out-of-hours line comes first when the person says it is out of hours or it is a
     weekday evening, night, weekend or bank holiday, and second (for later) in usual office hours."""
@@ -140,36 +155,33 @@ def _front_door_now(area: Area, route: Route, reason: str = "A concern that a ch
     route.open_now = is_open(door.hours, route.when)
     holiday = bank_holiday(route.when.date())
     if route.open_now is None and route.said_out_of_hours and edt:
-        route.steps.append(Step(None, edt, kind="out_of_hours_said"))
-        route.steps.append(Step(None, door, kind="front_door_when_open"))
+        route.steps.append(Step("out_of_hours_said", edt))
+        route.steps.append(Step("front_door_when_open", door))
         return
     if route.open_now is False and edt:
-        why = f"today is a bank holiday ({holiday})" if holiday and door.hours.bank_holidays == "closed" else "it is outside the front door's hours"
-        route.steps.append(Step(f"The front door is closed now ({why}), so out of hours call the Emergency Duty Team.", edt,
-                                kind="out_of_hours"))
-        route.steps.append(Step(f"When it reopens ({describe(door.hours)}), the front door.", door, kind="front_door"))
+        closed_for_holiday = bool(holiday) and door.hours.bank_holidays == "closed"
+        route.steps.append(Step("out_of_hours", edt, says="out_of_hours_bank_holiday" if closed_for_holiday else "out_of_hours_closed",
+                                values={"holiday": holiday} if closed_for_holiday else {}))
+        route.steps.append(Step("front_door", door, says="front_door_reopens", values={"hours": describe(door.hours)}))
         return
     if route.open_now is None and edt and not usual_office_hours(route.when):
-        when = f"today is a bank holiday ({holiday})" if holiday else "it is outside usual office hours"
-        route.steps.append(Step(f"I don't have the front door's exact hours, and {when}: call the out-of-hours line first.", edt,
-                                kind="out_of_hours"))
-        route.steps.append(Step("In office hours, the front door.", door, kind="front_door"))
+        route.steps.append(Step("out_of_hours", edt, says="out_of_hours_first_bank_holiday" if holiday else "out_of_hours_first",
+                                values={"holiday": holiday} if holiday else {}))
+        route.steps.append(Step("front_door", door, says="front_door_when_open"))
         return
-    route.steps.append(Step(reason, door, kind="front_door"))
+    route.steps.append(Step("front_door", door, says=says))
     if route.open_now is None and edt:
-        route.steps.append(Step("I don't have checked opening hours for the front door: outside office hours, call the out-of-hours line.", edt,
-                                kind="out_of_hours"))
+        route.steps.append(Step("out_of_hours", edt, says="out_of_hours_later"))
     elif route.open_now is False or (route.open_now is None and not usual_office_hours(route.when)):
-        route.notes.append("The front door may be closed now and I don't have a checked out-of-hours number for this area. If the child is in danger, call 999.")
+        route.notes += [Note("utter_route_note_no_out_of_hours"), CALL_999]
 
 
 def _no_front_door(area: Area, route: Route, edt: Optional[Contact]) -> None:
     """No checked front-door number: say so, point to the council's own website, never guess."""
     where = area.council.homepage or "the council's website"
-    route.steps.append(Step(f"I don't have a checked front-door number for {area.name}: find it on {where}.", text=where,
-                            kind="no_front_door"))
+    route.steps.append(Step("no_front_door", text=where, values={"area": area.name, "where": where}))
     if edt:
-        route.steps.append(Step("Out of office hours, the out-of-hours line.", edt, kind="out_of_hours"))
+        route.steps.append(Step("out_of_hours", edt, says="out_of_hours_office_closed"))
 
 
 def _helpline_where_doubtful(kb: KnowledgeBase, area: Area, route: Route) -> None:
@@ -177,24 +189,22 @@ def _helpline_where_doubtful(kb: KnowledgeBase, area: Area, route: Route) -> Non
     so there is always a line that is known to work."""
     doubtful = any(step.contact is not None and step.contact.confidence == "low" for step in route.steps) or contact(area, "front_door") is None
     if doubtful and not any(step.contact is not None and step.contact.role == "helpline" for step in route.steps):
-        route.steps.append(Step("The NSPCC helpline gives advice to adults worried about a child, professionals included.",
-                                kb.national_contact("helpline"), kind="helpline"))
+        route.steps.append(Step("helpline", kb.national_contact("helpline")))
 
 
 def _after_999(area: Area, route: Route) -> None:
-    _front_door_now(area, route, reason="Once the child is safe, tell the front door what happened.")
+    _front_door_now(area, route, says="front_door_after_999")
 
 
 def _early_help(area: Area, route: Route) -> None:
-    route.steps.append(Step("Talk it through with your designated safeguarding lead (DSL) first.", kind="dsl"))
+    route.steps.append(Step("dsl", says="dsl_first"))
     early = contact(area, "early_help")
     if early:
-        route.steps.append(Step("Needs below the threshold for social care are met through early help.", early, kind="early_help"))
+        route.steps.append(Step("early_help", early))
     elif contact(area, "front_door") is None:
         _no_front_door(area, route, None)
     else:
-        route.steps.append(Step("The front door also advises on early help and will tell you if the concern meets the threshold for social care.",
-                                contact(area, "front_door"), kind="front_door"))
+        route.steps.append(Step("front_door", contact(area, "front_door"), says="front_door_early_help"))
     _threshold_note(area, route)
 
 
@@ -202,20 +212,20 @@ def people_to_talk_to(kb: KnowledgeBase, area: Optional[Area], route: Route) -> 
     """Who can talk a concern through: the safeguarding lead, the area's consultation line (else
     the front door, whose "who it is for" is shown), the NSPCC helpline. Never the out-of-hours
     team: that line is for emergencies."""
-    route.steps.append(Step("Your designated safeguarding lead (DSL) is the first person to talk it through with.", kind="dsl"))
+    route.steps.append(Step("dsl", says="dsl_talk"))
     if area is not None:
         line = contact(area, "consultation")
         door = contact(area, "front_door")
         route.open_now = is_open(door.hours, route.when) if door else None
         if line:
-            route.steps.append(Step(None, line, kind="consultation"))
+            route.steps.append(Step("consultation", line))
         elif door is None:
             _no_front_door(area, route, None)
         elif route.open_now is False:
-            route.steps.append(Step(None, door, kind="front_door_advice_closed", values={"hours": describe(door.hours)}))
+            route.steps.append(Step("front_door_advice_closed", door, values={"hours": describe(door.hours)}))
         else:
-            route.steps.append(Step("The front door can discuss a concern with you and help decide whether to refer.", door, kind="front_door"))
-    route.steps.append(Step(None, kb.national_contact("helpline"), kind="helpline_talk"))
+            route.steps.append(Step("front_door", door, says="front_door_discuss"))
+    route.steps.append(Step("helpline_talk", kb.national_contact("helpline")))
 
 
 def talk_route(kb: KnowledgeBase, area_id: Optional[str], now: dt.datetime, audience: Audience = Audience.PROFESSIONAL) -> Route:
@@ -236,74 +246,69 @@ def family_route(kb: KnowledgeBase, area_id: Optional[str], now: dt.datetime) ->
     if area is not None:
         early = contact(area, "early_help")
         if early:
-            route.steps.append(Step(None, early, kind="family_early_help"))
+            route.steps.append(Step("family_early_help", early))
         else:
-            route.steps.append(Step(None, kind="family_early_help_council", values={"council": area.name}))
+            route.steps.append(Step("family_early_help_council", values={"council": area.name}))
             door = contact(area, "front_door_public") or contact(area, "front_door")
             if door:
-                route.steps.append(Step(None, door, kind="family_front_door"))
+                route.steps.append(Step("family_front_door", door))
     else:
-        route.steps.append(Step(None, kind="family_early_help_anywhere"))
-    route.steps.append(Step(None, kind="family_professionals"))
-    route.steps.append(Step(None, kb.national_contact("helpline"), kind="helpline_parent"))
-    route.steps.append(Step(None, kind="family_999"))
+        route.steps.append(Step("family_early_help_anywhere"))
+    route.steps.append(Step("family_professionals"))
+    route.steps.append(Step("helpline_parent", kb.national_contact("helpline")))
+    route.steps.append(Step("call_999", says=CALL_999.response))
     return route
 
 
 def _advice(kb: KnowledgeBase, area: Area, route: Route) -> None:
     people_to_talk_to(kb, area, route)
     _threshold_note(area, route)
-    route.notes.append("If the child is in danger, call 999.")
+    route.notes.append(CALL_999)
 
 
 def _disagreement(kb: KnowledgeBase, area: Area, route: Route) -> None:
     """Escalation in every area: the local procedure where held; otherwise the partnership's
     procedures manual and the general stages; always the front door and a short checklist."""
-    route.steps.append(Step("Involve your designated safeguarding lead (DSL): escalation normally goes through them and your manager.",
-                            kind="dsl"))
+    route.steps.append(Step("dsl", says="dsl_escalation"))
     if area.escalation:
-        route.steps.append(Step(f"Follow the local escalation procedure: {area.escalation.procedure}.", text=area.escalation.url,
-                                kind="escalation_procedure", items=list(area.escalation.stages), cite=area.escalation))
+        route.steps.append(Step("escalation_procedure", text=area.escalation.url, values={"procedure": area.escalation.procedure},
+                                items=list(area.escalation.stages), cite=area.escalation))
     else:
         if area.procedures:
-            route.steps.append(Step(None, text=area.procedures.url, kind="procedures_manual", values={"manual": area.procedures.name},
+            route.steps.append(Step("procedures_manual", text=area.procedures.url, values={"manual": area.procedures.name},
                                     cite=area.procedures))
         else:
-            route.notes.append("I don't have a checked escalation procedure for this area: ask your safeguarding lead or the local safeguarding children partnership for it.")
+            route.notes.append(Note("utter_route_note_no_escalation_procedure"))
         guide = kb.escalation_guide()
         if guide:
-            route.steps.append(Step(None, kind="general_stages", items=list(guide.stages), cite=guide))
+            route.steps.append(Step("general_stages", items=list(guide.stages), cite=guide))
     if contact(area, "front_door"):
-        route.steps.append(Step("If you are still worried the child is at risk while you escalate, you can make a new referral.",
-                                contact(area, "front_door"), kind="front_door"))
+        route.steps.append(Step("front_door", contact(area, "front_door"), says="front_door_new_referral"))
     guide = kb.escalation_guide()
     if guide:
-        route.steps.append(Step(None, kind="checklist", items=list(guide.checklist), cite=guide))
+        route.steps.append(Step("checklist", items=list(guide.checklist), cite=guide))
 
 
 def _threshold_note(area: Area, route: Route) -> None:
     if area.threshold:
-        route.notes.append(f"The local threshold document is: {area.threshold.document}.")
+        route.notes.append(Note("utter_route_note_threshold", {"document": area.threshold.document}))
 
 
 def _other_nation(kb: KnowledgeBase, route: Route) -> None:
     """Wales, Scotland, Northern Ireland: their own system; no English council's number, ever."""
-    route.steps.append(Step(route.nation.route, cite=route.nation))
-    route.steps.append(Step("The NSPCC helpline gives advice to adults worried about a child anywhere in the UK.", kb.national_contact("helpline"),
-                            kind="helpline"))
+    route.steps.append(Step("nation", values={"route": route.nation.route}, cite=route.nation))
+    route.steps.append(Step("helpline", kb.national_contact("helpline"), says="helpline_uk"))
     if route.situation is not Situation.IMMEDIATE_DANGER:
-        route.notes.append("If a child is in immediate danger, call 999.")
+        route.notes.append(CALL_999)
 
 
 def _national(kb: KnowledgeBase, route: Route) -> None:
     finder = kb.national.find_your_council
-    route.steps.append(Step("Children's services at the council where the child lives take referrals; I don't hold checked contacts for that area.",
-                            text=finder.text, kind="council_finder"))
-    route.steps.append(Step("The NSPCC helpline gives advice to adults worried about a child, professionals included.", kb.national_contact("helpline"),
-                            kind="helpline"))
+    route.steps.append(Step("council_finder", text=finder.text))
+    route.steps.append(Step("helpline", kb.national_contact("helpline")))
     guide = kb.escalation_guide()
     if route.situation is Situation.DISAGREEMENT and guide:
-        route.steps.append(Step(None, kind="general_stages", items=list(guide.stages), cite=guide))
-        route.steps.append(Step(None, kind="checklist", items=list(guide.checklist), cite=guide))
+        route.steps.append(Step("general_stages", items=list(guide.stages), cite=guide))
+        route.steps.append(Step("checklist", items=list(guide.checklist), cite=guide))
     if route.situation is not Situation.IMMEDIATE_DANGER:
-        route.notes.append("If a child is in immediate danger, call 999.")
+        route.notes.append(CALL_999)

@@ -46,7 +46,7 @@
     hint: 'Please don\u2019t include names or details that could identify a child or family.',
     send: 'Send',
     typing: 'The assistant is replying\u2026',
-    unreachable: 'I couldn\u2019t reach the assistant. If a child is in danger now, call 999.',
+    unreachable: 'I couldn\u2019t reach the assistant. If a child is in immediate danger, call 999.',
     notSent: ' (not sent)',
     noReply: 'The assistant didn\u2019t reply. You could try saying it another way.',
     suggestions: 'Suggested replies',

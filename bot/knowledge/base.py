@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from bot.knowledge.schema import Area, Concept, Contact, EscalationGuide, Guidance, Nation, National, PracticeAnswer, Source, Stage
-from bot.knowledge.store import Document, PlaceName, PostcodeRow, connect
+from bot.knowledge.store import Document, PlaceName, PostcodeRow, connect, load_stamp
+from bot.plain_text import simplify
 
 
 class PlaceEntry(NamedTuple):
@@ -40,6 +41,7 @@ class KnowledgeBase:
 
     def reload(self) -> None:
         with self.engine.connect() as connection:
+            self.stamp = load_stamp(connection)
             documents = connection.execute(select(Document.kind, Document.key, Document.body)).all()
             places = connection.execute(select(PlaceName.name, PlaceName.kind, PlaceName.area_id, PlaceName.listed_by, PlaceName.note)).all()
             postcodes = connection.execute(select(PostcodeRow.code, PostcodeRow.kind, PostcodeRow.area_id, PostcodeRow.shares)).all()
@@ -57,6 +59,11 @@ class KnowledgeBase:
             raise LookupError("the knowledge database holds no national route: run `make knowledge`")
         self.places = [PlaceEntry(*row) for row in places]
         self.postcodes = [PostcodeEntry(*row) for row in postcodes]
+
+    def changed(self) -> bool:
+        """True when the database was loaded again (`make knowledge`) since this copy was read."""
+        with self.engine.connect() as connection:
+            return load_stamp(connection) != self.stamp
 
     def area(self, area_id: str) -> Optional[Area]:
         return self.areas.get(area_id)
@@ -82,10 +89,10 @@ class KnowledgeBase:
         return next((guidance.escalation for guidance in self._guidance if guidance.escalation), None)
 
     def concept(self, key: str) -> Optional[Concept]:
-        wanted = _simplify(key)
+        wanted = simplify(key).replace(" ", "")
         for concept in self.concepts():
             names = [concept.id, concept.name, *concept.aliases]
-            if any(_simplify(name) == wanted for name in names):
+            if any(simplify(name).replace(" ", "") == wanted for name in names):
                 return concept
         return None
 
@@ -112,10 +119,6 @@ def _holds(owner, fact) -> bool:
             if item is fact or any(tool is fact for tool in getattr(item, "tools", []) or []):
                 return True
     return False
-
-
-def _simplify(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def stale(fact, today: dt.date, months: int = 12) -> bool:

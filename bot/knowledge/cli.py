@@ -3,6 +3,7 @@
 - load: validate knowledge/ and bring the database (KNOWLEDGE_DB_URL or var/knowledge.db) in line
   with it, rewriting only the files that changed
 - check: validate, load into a scratch database, and print the counts a reviewer needs
+- synonyms: write data/nlu/synonyms.yml from the concepts' aliases (bot/knowledge/synonyms.py)
 
 Places are not NLU lookup tables: the actions resolve them from the message text (bot/places.py).
 """
@@ -13,6 +14,7 @@ import datetime as dt
 import sys
 from collections import Counter
 
+from bot.knowledge import synonyms
 from bot.knowledge.base import KnowledgeBase, stale
 from bot.knowledge.schema import GENERAL_KNOWLEDGE, Area, NameList, PostcodeTable
 from bot.knowledge.store import KnowledgeError, _facts, connect, in_memory_engine, load, parse_all
@@ -22,6 +24,19 @@ def cmd_load(_args) -> int:
     engine = connect()
     count = load(engine)
     print(f"Knowledge database up to date: {count} file(s) rewritten in {engine.url!r}")  # repr hides the password
+    if count:
+        print("A running action server answers from it within seconds (actions/shared.py); restart the Rasa server "
+              "(make run) for its own copy: the checks of button payloads and the national route it sends when a part is down.")
+    return 0
+
+
+def cmd_synonyms(_args) -> int:
+    try:
+        changed = synonyms.write()
+    except ValueError as error:  # a malformed concept, or an alias another synonym already claims
+        print(f"Synonyms not written: {error}", file=sys.stderr)
+        return 1
+    print(f"{synonyms.GENERATED.relative_to(synonyms.ROOT)} {'rewritten' if changed else 'up to date'} from the concepts' aliases")
     return 0
 
 
@@ -84,6 +99,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.knowledge.cli")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("load").set_defaults(run=cmd_load)
+    sub.add_parser("synonyms").set_defaults(run=cmd_synonyms)
     check = sub.add_parser("check")
     check.add_argument("--today", type=dt.date.fromisoformat)
     check.add_argument("-v", "--verbose", action="store_true")

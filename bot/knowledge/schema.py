@@ -18,6 +18,8 @@ import phonenumbers
 from phonenumbers import shortnumberinfo
 from pydantic import BaseModel, Extra, Field, root_validator, validator
 
+from bot import postcodes
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SPAN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
@@ -50,10 +52,21 @@ def normalise_phone(value: str) -> str:
     raise ValueError(f"'{value}' is not a valid UK phone number")
 
 
+def is_web_address(value: str) -> bool:
+    """An http(s) URL a reader can open, as opposed to 'seed:…', 'reference:…' or general knowledge."""
+    return bool(_URL.match(value))
+
+
 def check_url(value: str) -> str:
-    if not _URL.match(value):
+    if not is_web_address(value):
         raise ValueError(f"'{value}' is not an http(s) URL")
     return value
+
+
+def optional_urls(*fields: str):
+    """The one validator for a model's optional http(s) link fields: empty is allowed, anything
+    else must be an http(s) URL."""
+    return validator(*fields, allow_reuse=True)(lambda v: v and check_url(v))
 
 
 class Source(Strict):
@@ -140,7 +153,7 @@ class Threshold(Fact):
     url: Optional[str] = None
     levels: List[Level] = []
 
-    _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
+    _url = optional_urls("url")
 
 
 class Escalation(Fact):
@@ -148,7 +161,7 @@ class Escalation(Fact):
     url: Optional[str] = None
     stages: List[str] = []
 
-    _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
+    _url = optional_urls("url")
 
 
 class Tool(Fact):
@@ -165,7 +178,7 @@ class Tool(Fact):
     hears_the_child: bool = Field(False, description="its sourced purpose is hearing the child's voice or lived "
                                                      "experience: offered with the question about the child's words")
 
-    _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
+    _url = optional_urls("url")
 
 
 class Toolkit(Fact):
@@ -173,7 +186,7 @@ class Toolkit(Fact):
     url: Optional[str] = None
     tools: List[Tool] = []
 
-    _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
+    _url = optional_urls("url")
 
 
 class Procedures(Fact):
@@ -182,7 +195,7 @@ class Procedures(Fact):
     name: str
     url: Optional[str] = None
 
-    _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
+    _url = optional_urls("url")
 
 
 class Place(Strict):
@@ -210,7 +223,7 @@ class Postcodes(Strict):
 
     @validator("mainly_in_area", "shared_with_neighbours", each_item=True)
     def _district(cls, value: str) -> str:
-        if not re.match(r"^[A-Z]{1,2}\d{1,2}[A-Z]?$", value):
+        if not postcodes.DISTRICT.match(value):
             raise ValueError(f"'{value}' is not a postcode district like LE1 or SO14")
         return value
 
@@ -260,7 +273,7 @@ class Council(Fact):
     type: str
     homepage: Optional[str] = None
 
-    _url = validator("homepage", allow_reuse=True)(lambda v: v and check_url(v))
+    _url = optional_urls("homepage")
 
 
 class Links(Fact):
@@ -270,7 +283,7 @@ class Links(Fact):
     procedures_url: Optional[str] = None
     report_concern_url: Optional[str] = None
 
-    _urls = validator("partnership_url", "procedures_url", "report_concern_url", allow_reuse=True)(lambda v: v and check_url(v))
+    _urls = optional_urls("partnership_url", "procedures_url", "report_concern_url")
 
 
 class Area(_Sourced):
@@ -312,7 +325,7 @@ class CouncilFinder(Fact):
     text: str
     url: Optional[str] = None
 
-    _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
+    _url = optional_urls("url")
 
 
 class Nation(Fact):
@@ -323,7 +336,7 @@ class Nation(Fact):
     route: str = Field(description="who takes the referral there, in plain words")
     url: Optional[str] = None
 
-    _url = validator("url", allow_reuse=True)(lambda v: v and check_url(v))
+    _url = optional_urls("url")
 
 
 class National(_Sourced):
@@ -401,11 +414,11 @@ class Guidance(_Sourced):
         return values
 
 
-_POSTCODE_KEY = {
-    "districts": re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$"),
-    "sectors": re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? \d$"),
-    "exceptions": re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$"),
-    "beyond_england": re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$"),
+_POSTCODE_KEY = {  # each section's codes, written the one way the tables and bot/places.py use
+    "districts": postcodes.DISTRICT.match,
+    "sectors": postcodes.SECTOR.match,
+    "exceptions": lambda code: code == postcodes.written(code),
+    "beyond_england": postcodes.DISTRICT.match,
 }
 
 
@@ -432,7 +445,7 @@ class NameList(Strict):
     @validator("places", each_item=True)
     def _pairs(cls, rows: List[List[str]]) -> List[List[str]]:
         for row in rows:
-            if len(row) != 2 or not _POSTCODE_KEY["districts"].match(row[1]):
+            if len(row) != 2 or not _POSTCODE_KEY["districts"](row[1]):
                 raise ValueError(f"{row!r} is not [place name, outward code]")
         return rows
 
@@ -454,8 +467,8 @@ class PostcodeTable(Strict):
 
     @root_validator(skip_on_failure=True)
     def _codes(cls, values: dict) -> dict:
-        for section, pattern in _POSTCODE_KEY.items():
-            bad = next((code for code in values[section] if not pattern.match(code)), None)
+        for section, valid in _POSTCODE_KEY.items():
+            bad = next((code for code in values[section] if not valid(code)), None)
             if bad:
                 raise ValueError(f"{section}: {bad!r} is not a valid code for this table")
         return values

@@ -209,6 +209,13 @@ def load(engine: Engine, directory: Path = KNOWLEDGE_DIR) -> int:
     return changed
 
 
+def load_stamp(connection) -> str:
+    """What is loaded, in one short string: the digest of every stored file. It changes whenever
+    `load` rewrites or removes a file, so a running server can tell that its copy is stale."""
+    rows = connection.execute(select(Document.key, Document.digest).order_by(Document.key)).all()
+    return hashlib.sha256("".join(f"{key}={digest};" for key, digest in rows).encode()).hexdigest()
+
+
 def _fresh_schema(engine: Engine) -> None:
     """Create the tables; a database from an older layout is dropped and rebuilt from the files."""
     columns = {column["name"] for column in inspect(engine).get_columns("knowledge_document")} if inspect(engine).has_table("knowledge_document") else None

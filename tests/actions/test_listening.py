@@ -12,14 +12,13 @@ from actions.local_answers import (ActionAfterDanger, ActionAnswerContact, Actio
                                    ActionParentHelp, ActionTalkToSomeone)
 from bot.concern import KEY_QUESTIONS, ORDER
 from tests.actions.conftest import TUESDAY_10AM, said, tracker, user
-from tests.unit.kb_helpers import compact, raw_areas
+from tests.unit.kb_helpers import area_phone, compact
 
-AREAS = raw_areas()
 ALL_IN_ONE = "I'm a teacher in Southampton, worried about a 7-year-old, not in immediate danger, who do I call?"
 
 
 def phone(area_id, role):
-    return compact(next(str(c["phone"]) for c in AREAS[area_id]["contacts"] if c["role"] == role))
+    return compact(area_phone(area_id, role))
 
 
 def has(text, number):

@@ -9,6 +9,7 @@ from actions.plan_form import ActionChangePlanAnswer, ActionPlanResult, ActionSt
 from bot.plan import PLAN_BUTTONS, PLAN_QUESTIONS
 from bot.office_hours import LONDON
 from tests.actions.conftest import said, tracker
+from tests.unit.kb_helpers import area_phone
 
 form = ValidatePlanForm()
 
@@ -91,7 +92,7 @@ def test_the_plan_is_sent_as_text_with_a_markdown_download(dispatcher, kb):
     for slot in PLAN_QUESTIONS:
         assert answered()[slot] in message["plan"] and answered()[slot] in message["plan_markdown"]
     assert kit.name in message["plan"] and kit.url in message["plan_markdown"]
-    assert "0116 305 0005" in message["plan"]
+    assert area_phone("leicestershire", "front_door") in message["plan"]
     assert message["plan_markdown"].startswith("# ")
     assert message["filename"] == "neglect-toolkit-action-plan-2026-11-24.md"
 
@@ -116,7 +117,7 @@ def test_unknown_area_plan_asks_the_partnership_and_gives_no_local_number(dispat
     asyncio.run(ActionPlanResult().run(dispatcher, tracker(slots=answered(plan_place="Truro", area=None)), {}))
     plan = dispatcher.messages[0]["plan"]
     assert "ask your local safeguarding children partnership which toolkit is used" in plan
-    assert "0116 305 0005" not in plan and kb.area("leicestershire").neglect_toolkit.name not in plan
+    assert area_phone("leicestershire", "front_door") not in plan and kb.area("leicestershire").neglect_toolkit.name not in plan
 
 
 def test_skipped_answers_stay_in_the_plan_as_to_be_decided(dispatcher):

@@ -409,7 +409,7 @@ def test_errors_are_calm_and_keep_the_message(page, widget_url, fake_bot):
     # HTTP 500
     send(page, "fail")
     err = page.locator(".nc-msg--error").last
-    expect(err).to_have_text(re.compile(r"I couldn.t reach the assistant\. If a child is in danger now, call 999\."))
+    expect(err).to_have_text(re.compile(r"I couldn.t reach the assistant\. If a child is in immediate danger, call 999\."))
     expect(err.locator("a[href='tel:999']")).to_have_count(1)
     expect(page.locator(".nc-input")).to_have_value("fail")
     expect(page.locator(".nc-msg--failed")).to_contain_text("not sent")

@@ -11,9 +11,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import new_sender as sender, running_bot, text_of
-from tests.unit.kb_helpers import compact, raw_areas, raw_national
+from tests.unit.kb_helpers import area_phone, compact, raw_national
 
-AREAS = raw_areas()
 NATIONAL = {c["role"]: compact(str(c["phone"])) for c in raw_national()["contacts"]}
 ROLE_QUESTION = "What is your role?"
 PLACE_QUESTION = "Which town, district or council area"
@@ -22,7 +21,7 @@ DANGER_QUESTION = "is the child in immediate danger right now?"
 
 
 def phone(area_id: str, role: str) -> str:
-    return compact(next(str(c["phone"]) for c in AREAS[area_id]["contacts"] if c["role"] == role))
+    return compact(area_phone(area_id, role))
 
 
 

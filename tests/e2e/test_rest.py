@@ -9,11 +9,7 @@ import pytest
 
 from tests.conftest import REPO
 from tests.conftest import new_sender as sender
-from tests.unit.kb_helpers import raw_national
-
-
-def national_phone(role: str) -> str:
-    return next(str(c["phone"]) for c in raw_national()["contacts"] if c["role"] == role)
+from tests.unit.kb_helpers import area_phone, national_phone
 
 
 def test_hello_gets_a_greeting(live_bot):
@@ -47,7 +43,7 @@ def test_a_dsl_giving_their_role_gets_the_next_question_not_a_definition(live_bo
 
 def test_danger_after_a_direct_answer_gets_999(live_bot):
     who = sender()
-    assert "0300 500 8090" in live_bot.text(who, "who do I call about a child in Mansfield")
+    assert area_phone("nottinghamshire", "front_door") in live_bot.text(who, "who do I call about a child in Mansfield")
     assert "call 999 now" in live_bot.text(who, "a child is in danger right now")
 
 

@@ -14,13 +14,14 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import say, text_of
+from tests.unit.kb_helpers import area_phone, national_phone
 
 IN_DANGER = "is the child in immediate danger right now?"
 ROLE = "What is your role?"
 PLACE = "Which town, district or council area"
 AGE = "Roughly how old is the child?"
-MANSFIELD_DOOR = "0300 500 8090"
-NSPCC = "0808 800 5000"
+MANSFIELD_DOOR = area_phone("nottinghamshire", "front_door")
+NSPCC = national_phone("helpline")
 CALM = "part of this service isn't working"
 
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot.knowledge.schema import normalise_phone
 from bot.knowledge.store import KNOWLEDGE_DIR
 
 LONDON = ZoneInfo("Europe/London")
@@ -39,6 +40,20 @@ def raw_areas() -> dict:
 
 def raw_national() -> dict:
     return raw_yaml(KNOWLEDGE_DIR / "national.yml")
+
+
+def area_phone(area_id: str, role: str) -> str:
+    """The area's number for `role` as the bot shows it: the file's number, in UK national format.
+    The ten areas checked in depth are in knowledge/areas/, the other councils in knowledge/councils/."""
+    path = KNOWLEDGE_DIR / "areas" / f"{area_id}.yml"
+    if not path.exists():
+        path = KNOWLEDGE_DIR / "councils" / f"{area_id}.yml"
+    return normalise_phone(next(str(c["phone"]) for c in _parsed(path)["contacts"] if c["role"] == role))
+
+
+def national_phone(role: str) -> str:
+    """A national number (helpline, childline, 999, 101) from knowledge/national.yml."""
+    return normalise_phone(next(str(c["phone"]) for c in raw_national()["contacts"] if c["role"] == role))
 
 
 def london(*args) -> dt.datetime:

@@ -11,6 +11,7 @@ import yaml
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import KNOWLEDGE_DIR, KnowledgeError, connect, load, parse_file
+from tests.unit.kb_helpers import area_phone
 
 REPO = Path(__file__).resolve().parents[2]
 VENV_PYTHON = REPO / ".venv" / "bin" / "python"
@@ -143,11 +144,12 @@ def test_parse_file_names_the_contact_by_its_name(knowledge_copy):
 
 
 def test_phone_numbers_are_stored_in_uk_national_format(knowledge_copy):
-    edit_area(knowledge_copy, "leicester", lambda d: front_door(d).update(phone="01164541004"))
+    written = area_phone("leicester", "front_door")
+    edit_area(knowledge_copy, "leicester", lambda d: front_door(d).update(phone=written.replace(" ", "")))
     engine = connect("sqlite://")
     load(engine, directory=knowledge_copy)
     door = next(c for c in KnowledgeBase(engine).area("leicester").contacts if c.role == "front_door")
-    assert door.phone == "0116 454 1004"
+    assert door.phone == written and " " in written
 
 
 def test_failed_load_leaves_the_previous_knowledge_intact(knowledge_copy):
@@ -210,3 +212,22 @@ def test_cli_check_reports_no_unsourced_facts():
     for line in ("Councils with a front-door number: ", "Councils with an out-of-hours number: ", "Low-confidence facts",
                  "Recorded conflicts between sources: "):
         assert line in result.stdout
+
+
+def test_a_running_action_server_uses_new_knowledge_without_a_restart(knowledge_copy, tmp_path, monkeypatch):
+    from actions import shared
+    engine = connect(f"sqlite:///{tmp_path / 'knowledge.db'}")
+    load(engine, directory=knowledge_copy)
+    kb = KnowledgeBase(engine)
+    monkeypatch.setattr(shared, "_loaded", lambda: kb)
+    monkeypatch.setattr(shared, "RELOAD_CHECK_SECONDS", 0.0)
+    shared._resolver.cache_clear()
+    before = shared.place_resolver()
+    assert not kb.changed() and shared.place_resolver() is before
+    edit_area(knowledge_copy, "leicester", lambda d: front_door(d).update(phone="0116 454 1005"))
+    load(engine, directory=knowledge_copy)  # `make knowledge` in another process
+    assert kb.changed()
+    door = next(c for c in shared.knowledge_base().area("leicester").contacts if c.role == "front_door")
+    assert door.phone == "0116 454 1005"
+    assert shared.place_resolver() is not before
+    shared._resolver.cache_clear()

@@ -15,3 +15,9 @@ def test_make_clean_keeps_production_data_and_secrets(tmp_path):
     assert (tmp_path / "var/prod/secrets/postgres-password").exists() and (tmp_path / "var/prod/postgres/PG_VERSION").exists()
     for gone in ("var/tracker.db", "var/results", "var/knowledge.db", "models", "results"):
         assert not (tmp_path / gone).exists(), gone
+
+
+def test_make_knowledge_writes_the_concept_synonyms_when_the_aliases_change():
+    dry_run = subprocess.run(["make", "-n", "-W", "knowledge/guidance/concepts.yml", "knowledge"], cwd=REPO,
+                             check=True, capture_output=True, text=True).stdout
+    assert "bot.knowledge.cli synonyms" in dry_run and "bot.knowledge.cli load" in dry_run

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from bot.concern import SKIPPED
+from bot.knowledge.schema import is_web_address
 from bot.plan import (PLAN_BUTTONS, PLAN_MAX_ANSWER, PLAN_QUESTIONS, add_months, answer_problem,
                       build_plan, clean_plan_answer, due_date, next_term_start, plan_question_named, works_in_terms)
 from bot.render import citation, long_date
@@ -131,7 +132,9 @@ def test_each_area_gets_its_own_toolkit_and_its_source(kb, area_id):
     plan = build_plan(kb, ANSWERS, area_id, TODAY)
     for text in (plan.text, plan.markdown):
         assert kit.name in text
-        assert kb.sources_of(kit, area)[0].url in text
+        source = kb.sources_of(kit, area)[0]
+        assert source.title in text
+        assert (source.url in text) == is_web_address(source.url)  # never a seed's file name
         assert citation(kb, kit, area) in text
         if kit.url:
             assert kit.url in text

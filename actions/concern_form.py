@@ -38,9 +38,16 @@ def _answer(dispatcher: CollectingDispatcher, value: Any) -> Any:
 def _noted(dispatcher: CollectingDispatcher, values: Dict[str, Any]) -> None:
     """One line confirming details taken from what was said rather than asked for."""
     shown = [f"{BY_SLOT[slot].label}: {value}" for slot, value in values.items()
-             if slot in ("reporter_role", "child_age") or (slot == "in_danger" and value == Danger.NO.value)]
+             if slot in ("reporter_role", "child_age", "q_child_voice", "q_family_context", "q_siblings") or (slot == "in_danger" and value == Danger.NO.value)]
     if shown:
         dispatcher.utter_message(response="utter_noted", details="; ".join(shown))
+
+
+def _found(said: Heard) -> Dict[str, Any]:
+    """The details a message gives, by slot (None where it gives none)."""
+    return {"reporter_role": said.role, "place": said.place, "child_age": said.age_words,
+            "in_danger": said.danger.value if said.danger else None, "q_child_voice": said.child_words,
+            "q_family_context": said.family_context, "q_siblings": said.siblings}
 
 
 def situation_of(tracker: Tracker) -> Situation:
@@ -106,8 +113,7 @@ class ValidateConcernForm(FormValidationAction):
     @staticmethod
     def _details(tracker: Tracker, said: Heard, taken: Dict[str, Any]) -> Dict[str, Any]:
         """Details the message gives for questions not yet answered."""
-        found = {"reporter_role": said.role, "place": said.place, "child_age": said.age_words,
-                 "in_danger": said.danger.value if said.danger else None}
+        found = _found(said)
         return {slot: value for slot, value in found.items()
                 if value is not None and slot not in taken and tracker.get_slot(slot) is None}
 
@@ -152,6 +158,8 @@ class ValidateConcernForm(FormValidationAction):
         return {"child_age": answer, "child_group": child_group(age_from(answer)) if answer and answer != SKIPPED else None}
 
     def validate_concern_level(self, value, dispatcher, tracker, domain):
+        if value == SKIPPED:  # "I'm not sure" is often read as skip: the words say which; a bare "skip" is not sure
+            value = level_from(listening.text_of(tracker)) or "unsure"
         level = level_from(str(value) if value else None)
         if level is None:
             dispatcher.utter_message(response="utter_no_level")
@@ -199,8 +207,7 @@ class ActionStartConcern(Action):
         for message in _since_last_start(tracker):
             text = message.get("text") or ""
             said = hear(text, shared.place_words)
-            found = {"reporter_role": said.role, "place": said.place, "child_age": said.age_words,
-                     "in_danger": said.danger.value if said.danger else None}
+            found = _found(said)
             given.update({slot: value for slot, value in found.items() if value is not None})
             if said.concern and (message.get("parse_data", {}).get("intent") or {}).get("name") == "worried_about_child":
                 given["q_significant_harm"] = said.concern
@@ -234,8 +241,10 @@ def _route_and_summary(tracker: Tracker, domain: Dict[Text, Any], complete: bool
     route = route_for(kb, tracker.get_slot("area"), situation_of(tracker), when, audience=listening.audience_for(tracker),
                       out_of_hours=listening.out_of_hours_for(tracker))
     answers = {slot: tracker.get_slot(slot) for slot in KEY_QUESTIONS}
-    summary = build_summary(kb, answers, route, tracker.get_slot("reporter_role"), tracker.get_slot("place"),
-                            tracker.get_slot("child_age"), tracker.get_slot("in_danger"), when, complete=complete)
+    summary = {name: build_summary(kb, answers, route, tracker.get_slot("reporter_role"), tracker.get_slot("place"),
+                                   tracker.get_slot("child_age"), tracker.get_slot("in_danger"), when, complete=complete,
+                                   level=tracker.get_slot("concern_level"), markdown=markdown)
+               for name, markdown in (("summary", False), ("summary_markdown", True))}
     return route, summary
 
 
@@ -248,7 +257,7 @@ class ActionConcernNextStep(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         route, summary = _route_and_summary(tracker, domain, complete=True)
         dispatcher.utter_message(response="utter_concern_next_step", route=render.route_text(shared.knowledge_base(), route))
-        dispatcher.utter_message(response="utter_concern_summary", summary=summary)
+        dispatcher.utter_message(response="utter_concern_summary", **summary)
         return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
 
 
@@ -264,7 +273,7 @@ class ActionSummaryNow(Action):
             dispatcher.utter_message(response="utter_nothing_to_summarise")
             return []
         _, summary = _route_and_summary(tracker, domain, complete=False)
-        dispatcher.utter_message(response="utter_summary_so_far", summary=summary)
+        dispatcher.utter_message(response="utter_summary_so_far", **summary)
         if tracker.active_loop.get("name") == FORM:
             dispatcher.utter_message(response="utter_carry_on_or_stop")
         return []
@@ -313,5 +322,17 @@ class ActionExplainQuestion(Action):
         requested = tracker.get_slot("requested_slot")
         response = f"utter_explain_{requested}"
         dispatcher.utter_message(response=response if response in domain.get("responses", {}) else "utter_explain_generic")
+        if requested == "q_child_voice":
+            self._tools_hearing_the_child(dispatcher, tracker.get_slot("area"))
         return []
+
+    @staticmethod
+    def _tools_hearing_the_child(dispatcher, area_id: Optional[str]) -> None:
+        """If nobody has asked the child yet: the area's own tools for it, where knowledge/ holds them."""
+        kb = shared.knowledge_base()
+        area = kb.area(area_id) if area_id else None
+        tools = render.tools_hearing_the_child(area)
+        if tools:
+            dispatcher.utter_message(response="utter_explain_voice_tools", council=area.name,
+                                     toolkit=render.toolkit_text(kb, area, tools=tools))
 

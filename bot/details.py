@@ -41,6 +41,23 @@ _GENERIC = re.compile(
     r"immediate danger|in danger|not|no|who|call|number)\b", re.IGNORECASE)
 
 
+# The child named as the speaker: "the child said", "my pupil told me", "the 7-year-old says".
+# Not "he/she said": in a message about a family that is as often a parent.
+_CHILD_SAID = re.compile(
+    r"\b(the|my|our|this) (child|boy|girl|pupil|student|young person|little one|\d{1,2}[- ]?(year|yr)[- ]?old)\b"
+    r"[^.!?;]{0,20}?\b(has |had )?(said|says|told|tells|disclosed|discloses|mentioned|asked)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?;]+[.!?;]?")
+# A parent or carer and one of the circumstances the question on the family asks about, in one
+# sentence ("dad drinks most nights", "mum's mental health is poor"); a child's own drinking is not.
+_PARENT = r"\b(mum|mom|dad|mother|father|parents?|step ?(mum|dad)|(mum|dad)'?s (partner|boyfriend|girlfriend)|carers?)\b"
+_CIRCUMSTANCE = (r"\b(drinks?|drinking|drunk|alcohol\w*|drugs?|cannabis|heroin|substance|domestic (abuse|violence)|"
+                 r"depress\w*|mental (ill[- ]?)?health|learning disabilit\w*|evict\w*|homeless\w*|temporary accommodation|"
+                 r"food ?banks?|debts?)\b")
+_FAMILY = re.compile(rf"{_PARENT}[^.!?;]*{_CIRCUMSTANCE}|{_CIRCUMSTANCE}[^.!?;]*{_PARENT}", re.IGNORECASE)
+_SIBLINGS = re.compile(r"\b(brothers?|sisters?|siblings?|half[- ](brother|sister)s?|step[- ]?(brother|sister)s?|twins?)\b",
+                       re.IGNORECASE)
+
+
 @dataclass
 class Heard:
     """Details a message gives; None or False where it gives none."""
@@ -53,6 +70,9 @@ class Heard:
     danger: Optional[Danger] = None
     out_of_hours: bool = False
     concern: Optional[str] = None         # the message itself, when it says what is happening
+    child_words: Optional[str] = None     # the sentences where the child is named as saying something
+    family_context: Optional[str] = None  # the sentences on a parent's drinking, drugs, domestic abuse, …
+    siblings: Optional[str] = None        # the sentences that mention brothers, sisters or siblings
     wants_number: bool = False
 
 
@@ -70,6 +90,15 @@ def writes_as_a_child(text: Optional[str]) -> bool:
     """A child or young person writing about themselves: their own age under 18, or their own
     home ("my mum doesn't feed me")."""
     return own_age(text) is not None and bool(_SELF_HELP.search(text or ""))
+
+
+def sentences_with(pattern: re.Pattern, text: Optional[str]) -> Optional[str]:
+    """The sentences of `text` that `pattern` finds something in, as typed; None if none.
+
+    So one message that covers several questions ("The child told me there's no food. Dad drinks
+    most nights.") answers each with its own part, and nothing beyond it."""
+    found = [sentence.strip() for sentence in _SENTENCE.findall(text or "") if pattern.search(sentence)]
+    return " ".join(found) or None
 
 
 def concern_in(text: Optional[str], heard: Heard) -> Optional[str]:
@@ -110,4 +139,7 @@ def hear(text: Optional[str], place_in: PlaceFinder) -> Heard:
     heard.out_of_hours = out_of_hours_said(text)
     heard.wants_number = wants_number(text)
     heard.concern = concern_in(text, heard)
+    heard.child_words = sentences_with(_CHILD_SAID, text)
+    heard.family_context = sentences_with(_FAMILY, text)
+    heard.siblings = sentences_with(_SIBLINGS, text)
     return heard

@@ -106,7 +106,9 @@ _NOUN_CALLED = re.compile(r"\b(?:is|was|are|'s|boy|girl|child|baby|son|daughter|
                           r"boyfriend|girlfriend|one|he's|she's|they're)\s+$", re.IGNORECASE)
 _RIGHT_CUE = re.compile(r"^(?:\s*\(\s*(?:aged?\s*)?\d{1,2}\b|\s*\(\s*(?:y(?:ea)?r?\s*\d{1,2}|reception)\b|\s*,\s*(?:aged?\s*)?\d{1,2}\b"
                         r"|\s+aged?\s+\d{1,2}\b|\s+(?:is|was)\s+(?:only\s+|just\s+)?\d{1,2}\b(?!\s*(?:pm|am|:))"
-                        r"|['’]s\s+(?:%s)\b|\s*,?\s*\(?(?:dob|d\.o\.b|born)\b)" % _RELATIONS, re.IGNORECASE)
+                        r"|['’]s\s+(?:%s)\b|\s*,?\s*\(?(?:dob|d\.o\.b|born)\b"
+                        # reported speech, which the question on the child's words invites: "Jayden told me …"
+                        r"|\s+(?:has\s+|had\s+)?(?:said|says|told|tells|disclosed|discloses)\b)" % _RELATIONS, re.IGNORECASE)
 _CAPITAL_RUN = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}")
 # Capitalised words that are not names: sentence openers, days, months, services, places' words.
 NOT_NAMES = frozenset("""

@@ -184,6 +184,13 @@ def tools_for_age(kb: KnowledgeBase, area, age: int):
     return nearest, general, True
 
 
+def tools_hearing_the_child(area) -> list:
+    """The area's own tools for hearing the child (A Day in the Life, All About Me, …), as its
+    knowledge file marks them; none where the area or its toolkit is not held."""
+    kit = area.neglect_toolkit if area else None
+    return [tool for tool in kit.tools if tool.hears_the_child] if kit else []
+
+
 def points_text(answer) -> str:
     """A practice answer's points as a bulleted list; its citation goes once, after the list."""
     return "\n".join(f"- {point.text}" for point in answer.points)

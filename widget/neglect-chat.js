@@ -525,10 +525,12 @@
       addToLog(b);
     }
 
+    // A summary: plain text to download, and Markdown too when the bot sends it (the referral draft).
     function addSummary(custom) {
       var base = safeFilename(custom.title, 'summary').replace(/\.[a-z0-9]+$/i, '');
-      addCard(custom, { region: 'Summary', copy: T.copy, copied: T.copied, selected: T.selected },
-        [[String(custom.text || ''), base + '.txt', 'text/plain', T.downloadText]]);
+      var files = [[String(custom.text || ''), base + '.txt', 'text/plain', T.downloadText]];
+      if (custom.markdown) { files.push([String(custom.markdown), base + '.md', 'text/markdown', T.downloadMarkdown]); }
+      addCard(custom, { region: 'Summary', copy: T.copy, copied: T.copied, selected: T.selected }, files);
     }
 
     // An action plan: the plain text in the chat, the Markdown only as the downloaded file.

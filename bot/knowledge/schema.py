@@ -175,6 +175,8 @@ class Tool(Fact):
     min_age: Optional[int] = Field(None, ge=-1, description="-1 = unborn; only where a source gives ages")
     max_age: Optional[int] = Field(None, le=25)
     url: Optional[str] = None
+    hears_the_child: bool = Field(False, description="its sourced purpose is hearing the child's voice or lived "
+                                                     "experience: offered with the question about the child's words")
 
     _url = optional_urls("url")
 
@@ -358,9 +360,11 @@ class Concept(Fact):
 
 
 class Point(Fact):
-    """One sourced statement of a practice answer, in plain words."""
+    """One sourced statement of a practice answer, in plain words. `in_referral_draft`: also
+    printed in the referral draft (bot/summary.py), so the rule is stated once, here."""
 
     text: str
+    in_referral_draft: bool = False
 
 
 class PracticeAnswer(Fact):

@@ -1,6 +1,8 @@
 """The guided concern's validation, next step and summary."""
 import asyncio
 
+import pytest
+
 from actions.concern_form import ActionChangeAnswer, ActionConcernNextStep, ActionExplainQuestion, ValidateConcernForm
 from bot.concern import KEY_QUESTIONS, QUESTIONS
 from tests.actions.conftest import said, tracker
@@ -57,6 +59,12 @@ def test_level_from_own_words(dispatcher):
     assert form.validate_concern_level("purple", dispatcher, tracker(), {}) == {"concern_level": None}
 
 
+@pytest.mark.parametrize("text, level", [("I'm not sure", "unsure"), ("skip", "unsure"), ("skip, it's below threshold", "early_help")])
+def test_not_sure_or_skip_at_the_next_step_question_is_never_asked_again(dispatcher, text, level):
+    chosen = form.validate_concern_level("(skipped)", dispatcher, tracker(text, "skip", slots={"requested_slot": "concern_level"}), {})
+    assert chosen == {"concern_level": level}
+
+
 def answered(**overrides):
     slots = {slot: f"answer to {slot}" for slot in KEY_QUESTIONS}
     slots.update(in_danger="no", reporter_role="teacher", place="Loughborough", area="leicestershire",
@@ -74,7 +82,9 @@ def test_next_step_gives_the_route_and_a_summary_with_the_users_own_words(dispat
     text = summary["summary"]
     assert "answer to q_daily_life" in text and "Not answered." in text
     assert "Loughborough" in text and "teacher" in text
-    assert "A good referral" in text
+    assert "REFERRAL DRAFT" in text and "does the family know about this referral" in text
+    assert "# Referral draft" in summary["summary_markdown"]  # the Markdown download goes with it
+    assert "answer to q_daily_life" in summary["summary_markdown"]
 
 
 def test_next_step_in_danger_puts_999_first(dispatcher, domain):
@@ -118,3 +128,22 @@ def test_what_does_this_mean_explains_the_current_question(dispatcher):
     domain = {"responses": {"utter_explain_q_impact": [{"text": "..."}]}}
     asyncio.run(ActionExplainQuestion().run(dispatcher, tracker(slots={"requested_slot": "q_impact"}), domain))
     assert dispatcher.messages[0]["response"] == "utter_explain_q_impact"
+
+
+def test_every_question_in_the_persons_own_words_has_its_own_help(domain):
+    for slot in KEY_QUESTIONS:
+        assert f"utter_explain_{slot}" in domain["responses"], slot
+
+
+def test_help_on_the_childs_words_offers_the_areas_own_tools_for_hearing_the_child(dispatcher, domain):
+    asyncio.run(ActionExplainQuestion().run(dispatcher, tracker(slots={"requested_slot": "q_child_voice", "area": "hartlepool"}), domain))
+    help_text, tools = dispatcher.messages
+    assert help_text["response"] == "utter_explain_q_child_voice"
+    assert tools["response"] == "utter_explain_voice_tools" and tools["council"] == "Hartlepool Borough Council"
+    assert "A Day in the Life of a Child Booklet" in tools["toolkit"] and "All About Me Booklet" in tools["toolkit"]
+    assert "Chronology" not in tools["toolkit"]  # only the tools for hearing the child
+
+
+def test_help_on_the_childs_words_names_no_tools_where_the_area_holds_none(dispatcher, domain):
+    asyncio.run(ActionExplainQuestion().run(dispatcher, tracker(slots={"requested_slot": "q_child_voice", "area": "kingston"}), domain))
+    assert [message["response"] for message in dispatcher.messages] == ["utter_explain_q_child_voice"]

@@ -315,3 +315,25 @@ def test_answers_to_an_earlier_concern_are_not_reused_by_a_new_one(dispatcher, d
     events = asyncio.run(ActionStartConcern().run(dispatcher, tracker("I'm worried about a child", "worried_about_child", events=history),
                                                   domain))
     assert slots_set(events).get("place") is None
+
+
+def test_the_childs_words_in_the_first_message_answer_that_question_too(dispatcher, domain):
+    text = "worried about a 6 year old who is always hungry. The child told me there's never food at the weekend."
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker(text, "worried_about_child",
+                                                                      events=[user(text, "worried_about_child")]), domain))
+    values = slots_set(events)
+    assert values["q_significant_harm"] == text
+    assert values["q_child_voice"] == "The child told me there's never food at the weekend."
+    assert "What the child has said or shown: The child told me" in said(dispatcher)  # noted, so they can change it
+
+
+def test_the_childs_words_in_an_earlier_answer_fill_that_question_but_never_overwrite_it(dispatcher, domain):
+    text = "hungry most days; my pupil said mum sleeps all day"
+    slots = {"requested_slot": "q_significant_harm", "in_danger": "no", "reporter_role": "teacher", "place": "Leicester", "child_age": "8"}
+    events = asyncio.run(ValidateConcernForm().get_extraction_events(
+        dispatcher, tracker(text, "worried_about_child", slots=slots, active_loop="concern_form"), domain))
+    assert slots_set(events) == {"q_significant_harm": text, "q_child_voice": "my pupil said mum sleeps all day"}
+    slots.update(q_child_voice="she hides bread in her bag")
+    events = asyncio.run(ValidateConcernForm().get_extraction_events(
+        dispatcher, tracker(text, "worried_about_child", slots=slots, active_loop="concern_form"), domain))
+    assert "q_child_voice" not in slots_set(events)

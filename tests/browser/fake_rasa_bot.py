@@ -17,6 +17,7 @@ SUMMARY_TEXT = (
     "What I have done: spoken to the designated safeguarding lead (DSL).\n"
     "Next step: DSL to call the children's services front door on 0116 454 1004 today."
 )
+SUMMARY_MARKDOWN = "# Referral draft\n\n## 1. What the concern is, and why now\n- Often arrives hungry.\n"
 ACTION_PLAN = "# Action plan\n\n- Record the concern today\n- Speak to your DSL\n"
 PLAN_TITLE = "Action plan: embedding the neglect toolkit"
 PLAN_TEXT = "ACTION PLAN: EMBEDDING THE NEGLECT TOOLKIT\n1. Name the lead for the neglect toolkit\n   Owner: DSL <b>x</b>"
@@ -70,7 +71,7 @@ def scripted_reply(message: str):
     if m in ("/summary", "summary"):
         return 200, [
             {"text": "Here is a summary you can copy into your records."},
-            {"custom": {"kind": "summary", "title": SUMMARY_TITLE, "text": SUMMARY_TEXT}},
+            {"custom": {"kind": "summary", "title": SUMMARY_TITLE, "text": SUMMARY_TEXT, "markdown": SUMMARY_MARKDOWN}},
             {"custom": {"kind": "download", "filename": "action-plan.md",
                         "mime": "text/markdown", "text": ACTION_PLAN}},
         ]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.fake_rasa_bot import ACTION_PLAN, PLAN_MARKDOWN, PLAN_TEXT, SUMMARY_TEXT, XSS_TEXT  # noqa: E402
+from tests.browser.fake_rasa_bot import ACTION_PLAN, PLAN_MARKDOWN, PLAN_TEXT, SUMMARY_MARKDOWN, SUMMARY_TEXT, XSS_TEXT  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, browser_tools  # noqa: E402
 
@@ -279,6 +279,12 @@ def test_copy_summary_to_clipboard_and_downloads(page, widget_url, fake_bot):
     with page.expect_download() as dl:
         txt.click()
     assert Path(dl.value.path()).read_text(encoding="utf-8") == SUMMARY_TEXT
+
+    md = card.get_by_role("link", name="Download as Markdown (.md)")  # the referral draft's Markdown
+    expect(md).to_have_attribute("download", re.compile(r"\.md$"))
+    with page.expect_download() as dl:
+        md.click()
+    assert Path(dl.value.path()).read_text(encoding="utf-8") == SUMMARY_MARKDOWN
 
     plan = page.get_by_role("link", name="Download action-plan.md")
     expect(plan).to_have_attribute("download", "action-plan.md")

@@ -36,17 +36,23 @@ def test_a_whole_guided_conversation_through_the_widget(browser, live_bot):
             ("Thornaby", "how old"),
             ("7", "significant harm"),
             (XSS + " he is hungry most days", "daily life"),
-            ("skip", "impact"),
+            ("skip", "child said"),
+            ("nobody has asked him yet", "impact"),
         ]:
             send(page, answer)
             expect(bot_messages(page).last).to_contain_text(next_question, ignore_case=True)
         # Markup a user typed is shown literally, never turned into an element.
         expect(page.locator(".nc-log").get_by_text(XSS, exact=False).first).to_be_visible()
         assert page.locator(".nc-log img").count() == 0
-        for answer in ("tired and falling behind", "missed dental appointments", "mum agreed but nothing changed",
-                       "told the GP", "no plan yet", "always agrees, nothing changes"):
+        level = page.get_by_role("button", name="It may be significant harm")
+        answers = iter(("tired and falling behind", "missed dental appointments", "mum has little money and the flat is cold",
+                        "his nan helps on Sundays", "mum agreed but nothing changed", "told the GP", "no plan yet",
+                        "always agrees, nothing changes", "a younger brother"))
+        for answer in answers:  # the guided questions as they are today, however many there are
             send(page, answer)
-        page.get_by_role("button", name="It may be significant harm").click()
+            if level.count():
+                break
+        level.click()
         expect(page.get_by_role("button", name="Copy summary")).to_be_visible()
         # The route names the area's front door or out-of-hours team as a tel: link.
         assert page.locator(".nc-log a[href^='tel:+441642']").count() >= 1

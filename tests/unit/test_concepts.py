@@ -18,6 +18,8 @@ def concepts(kb):
     ("I think mum is showing disguised compliance", "disguised_compliance"),
     ("what is cumulative harm", "cumulative_harm"),
     ("What is a DSL?", "dsl"),
+    ("what are protective factors?", "protective_factors"),
+    ("what counts as a risk factor", "risk_factors"),
 ])
 def test_concept_found_in_a_sentence(concepts, text, concept_id):
     assert find_concept(concepts, [], text).id == concept_id

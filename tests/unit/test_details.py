@@ -65,3 +65,44 @@ def test_nothing_is_heard_in_nothing(place_in):
 def test_a_buttons_payload_says_nothing_in_words(place_in):
     heard = hear("/worried_about_child", place_in)
     assert heard.concern is None and heard.role is None and heard.danger is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Comes in hungry. The child told me there's never food at the weekend. Mum seems low.",
+     "The child told me there's never food at the weekend."),
+    ("my pupil said she gets her own tea most nights", "my pupil said she gets her own tea most nights"),
+    ("the 7-year-old says nobody is up when he leaves for school", "the 7-year-old says nobody is up when he leaves for school"),
+])
+def test_what_the_child_is_named_as_saying_is_heard_for_the_question_about_their_words(place_in, text, words):
+    assert hear(text, place_in).child_words == words
+
+
+@pytest.mark.parametrize("text", [
+    "I spoke to mum and she said she would try",  # "she" may well be the parent: not taken as the child's words
+    "they told me the appointment was cancelled",
+    "the child is always hungry and tired",
+])
+def test_words_not_clearly_the_childs_are_left_for_the_question(place_in, text):
+    assert hear(text, place_in).child_words is None
+
+
+def test_one_message_covering_several_questions_gives_each_its_own_sentences(place_in):
+    text = ("Comes in hungry most days. The child told me there's no food at the weekend. Dad drinks most nights. "
+            "She has two younger brothers.")
+    heard = hear(text, place_in)
+    assert heard.child_words == "The child told me there's no food at the weekend."
+    assert heard.family_context == "Dad drinks most nights."
+    assert heard.siblings == "She has two younger brothers."
+
+
+@pytest.mark.parametrize("text", [
+    "the 15-year-old has been drinking at the park",  # the young person's own drinking: not the family's circumstances
+    "mum is really trying and comes to every meeting",
+    "the family were evicted",  # no parent or carer named: left for the question
+])
+def test_the_familys_circumstances_are_taken_only_when_a_parent_and_a_circumstance_are_named_together(place_in, text):
+    assert hear(text, place_in).family_context is None
+
+
+def test_mum_s_mental_health_and_housing_are_heard_as_the_familys_circumstances(place_in):
+    assert hear("Mum's mental health is poor and they are in temporary accommodation", place_in).family_context

@@ -51,6 +51,8 @@ def test_slot_values_and_bot_text_are_redacted():
 @pytest.mark.parametrize("text, gone, placeholder", [
     ("Jayden (7) lives with mum Kelly Smith", "Kelly Smith", "[name]"),
     ("a boy called tyler, he's 9", "tyler", "[name]"),
+    ("Jayden told me there's never food on a Friday", "Jayden", "[name]"),
+    ("at break Ruby Smith said she was hungry", "Ruby Smith", "[name]"),
     ("NHS number 943 476 5919", "476 5919", "[NHS number]"),
     ("NI number QQ 12 34 56 C", "34 56", "[NI number]"),
     ("DOB 12/03/2016", "12/03/2016", "[date of birth]"),
@@ -67,7 +69,8 @@ def test_names_dates_numbers_addresses_and_schools_are_replaced(text, gone, plac
 @pytest.mark.parametrize("text", [
     "she's 7, in Y3, in NG5", "aged 14 and in year 9", "there are 4 kids, born 2015 to 2021", "review it by 31/03/2099",
     "I called the MASH in Mansfield twice", "from 2015 - 2016", "Y7 2ND set", "3 kids on the same road",
-    "I'm a teacher at the local primary", "NHS number 123 456 7890 please",
+    "I'm a teacher at the local primary", "NHS number 123 456 7890 please", "Mum said the GP told her it was fine",
+    "the school said she was late",
 ])
 def test_what_the_assistant_needs_stays(text):
     if "NHS" in text:  # ten digits failing the NHS check digit are still taken as a number, never kept
@@ -96,3 +99,9 @@ def test_what_a_message_gave_away_goes_from_its_entities_slots_and_replies_too()
         "they live at 12 Acacia Avenue")
     assert redact_event({"event": "slot", "name": "q_x", "value": "Jayden again"}, known)["value"] == "[name] again"
     assert redact_event({"event": "bot", "text": "About Jayden: noted."}, known)["text"] == "About [name]: noted."
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a full name with no cue before or after it (no 'mum', 'called', "
+                                        "'(10)', 'said') is not found without a name model; answers about the family invite it")
+def test_a_full_name_opening_a_sentence_with_no_cue_is_replaced():
+    assert "Brightwater" not in redact("Kelly Brightwater drinks most evenings")

@@ -8,6 +8,12 @@ from bot.routing import Situation, route_for
 from bot.summary import build_summary
 from tests.unit.kb_helpers import compact, london
 
+
+def section(text: str, number: str) -> str:
+    """The lines of one numbered section of the draft, up to the next blank line."""
+    start = text.index(f"\n{number} ")
+    return text[start:text.index("\n\n", start)]
+
 WHEN = london(2026, 11, 24, 20, 0)  # Tuesday evening: Kingston's SPA is closed
 
 
@@ -27,7 +33,7 @@ def route(kb):
 
 @pytest.fixture(scope="module")
 def summary(kb, answers, route):
-    return build_summary(kb, answers, route, "School nurse", "Surbiton", "3 year old", "no", WHEN)
+    return build_summary(kb, answers, route, "School nurse", "Surbiton", "3 year old", "no", WHEN, level="significant_harm")
 
 
 def test_each_answer_appears_verbatim(summary, answers):
@@ -52,9 +58,15 @@ def test_summary_gives_the_routes_phone_numbers(summary, route):
             assert compact(step.contact.phone) in compact(summary)
 
 
-def test_summary_reminds_what_a_good_referral_says(summary):
-    assert "good referral" in summary
-    assert "what the family knows about the referral" in summary
+def test_the_consent_section_asks_whether_the_family_knows_and_gives_the_sourced_rule(summary, kb):
+    consent = section(summary, "8.")
+    assert "does the family know about this referral" in consent
+    rules = [point.text for point in kb.practice_answer("consent_sharing").points if point.in_referral_draft]
+    assert any("does not depend on the family's consent" in rule for rule in rules)
+    assert any("greater risk of harm" in rule for rule in rules)  # consent is not sought where asking puts the child at risk
+    for rule in rules:
+        assert rule in consent
+    assert "Source: Making a referral (RCGP" in consent
 
 
 def test_summary_records_role_place_area_and_age(summary, kb):
@@ -88,7 +100,7 @@ def test_an_unsure_answer_about_danger_reads_unsure_with_999_advised_never_no(kb
 def test_a_summary_asked_for_part_way_says_what_is_not_answered_yet(kb, route):
     text = build_summary(kb, {"q_significant_harm": "always hungry"}, route, "teacher", None, None, None, WHEN, complete=False)
     assert "always hungry" in text
-    assert text.count("Not answered yet.") == len(KEY_QUESTIONS) - 1
+    assert text.count("Not answered yet.") == len(KEY_QUESTIONS) - 1 + 1  # and the next step, not chosen yet
 
 
 def test_national_route_summary_says_the_area_is_not_held(kb, answers):

@@ -18,9 +18,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import listening, shared
 from actions.number_feedback import offer_feedback
-from bot import redaction, render
+from bot import render
 from bot.ages import age_from
-from bot.places import NATIONS, Resolution
+from bot.places import NATIONS, Resolution, not_places, overlaps
 from bot.routing import Route, Situation, contact, family_route, route_for, talk_route
 
 CONCERN_FORM = "concern_form"
@@ -37,7 +37,10 @@ def place_resolution(tracker: Tracker) -> Optional[Resolution]:
     resolver = shared.place_resolver()
     message = tracker.latest_message
     text = message.get("text") or ""
-    entities = [e for e in message.get("entities", []) if e.get("entity") == "place" and not _names_someone(e, text)]
+    # NLU may tag a person's name as a place ("mum Kelly Brightwater"): such an entity is never looked up.
+    people = [] if text.startswith("/") else not_places(text)
+    entities = [e for e in message.get("entities", []) if e.get("entity") == "place"
+                and not (e.get("start") is not None and e.get("end") is not None and overlaps((e["start"], e["end"]), people))]
     mentions = [(mention, _role(mention, entities)) for mention in resolver.mentioned_in(text)]
     lives = [mention for mention, role in mentions if role != "seen"]
     if lives or mentions:
@@ -54,15 +57,6 @@ def place_resolution(tracker: Tracker) -> Optional[Resolution]:
         return resolver.resolve(str(entities[0].get("value", "")))
     area = tracker.get_slot("area")
     return Resolution("nation" if area in NATIONS else "found", area, area) if area else None
-
-
-def _names_someone(entity: Dict[Text, Any], text: str) -> bool:
-    """NLU tagged a person's name or an email address as a place ("mum Kelly Brightwater"): the
-    redaction's reading of the message says it is someone, so it is never looked up as a place."""
-    start, end = entity.get("start"), entity.get("end")
-    if start is None or end is None or text.startswith("/"):
-        return False
-    return any(found.start < end and start < found.end for found in redaction.find(text) if found.kind in ("name", "email", "address"))
 
 
 def _role(mention: Resolution, entities) -> Optional[str]:

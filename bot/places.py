@@ -192,12 +192,9 @@ class PlaceResolver:
     # Sentences -------------------------------------------------------------------------------
 
     def _mentions(self, text: str, strict: bool) -> List[Resolution]:
-        # A person's name ("mum Kelly", "Mrs Ashby"), an email address or a street ("12 Leicester
-        # Road") is never the place the child lives, even when a town has that name; the words
-        # that tell are the redaction's (bot/redaction.py), so both read a message the same way.
-        people = [(found.start, found.end) for found in redaction.find(text) if found.kind in ("name", "email", "address")]
+        people = not_places(text)
         tokens = [_Token(simplify(m.group()) or "and", m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)
-                  if not any(start < m.end() and m.start() < end for start, end in people)]
+                  if not overlaps(m.span(), people)]
         found: List[Tuple[Resolution, str]] = []  # with the simplified key, for qualifiers
         index = 0
         while index < len(tokens):
@@ -365,6 +362,17 @@ class PlaceResolver:
         if len(holders) == 1:
             return Resolution("nation" if holders[0] in NATIONS else "found", query, holders[0], code, postcode=True)
         return Resolution("ambiguous", query, None, code, holders, "postcode", postcode=True)
+
+
+def not_places(text: str) -> List[Tuple[int, int]]:
+    """Spans of `text` that are never the place the child lives, even when a town has that name: a
+    person's name ("mum Kelly", "Mrs Ashby"), an email address, a street ("12 Leicester Road").
+    The words that tell are the redaction's (bot/redaction.py), so both read a message the same way."""
+    return [(found.start, found.end) for found in redaction.find(text) if found.kind in ("name", "email", "address")]
+
+
+def overlaps(span: Tuple[int, int], spans: Iterable[Tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
 
 
 def _rank(name: _Name) -> int:

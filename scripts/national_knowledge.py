@@ -17,12 +17,14 @@ The ten seed areas are recognised by the `council.gss` field of their own files.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import csv
+import datetime as dt
+import os
 import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Optional
 from urllib.parse import urlparse
 
 import yaml
@@ -45,12 +47,12 @@ ATTRIBUTION = {
 }
 
 
-def find_reference() -> Path:
-    for parent in REPO.parents:
-        candidate = parent / "shared" / "reference"
-        if (candidate / "national").is_dir():
-            return candidate
-    raise SystemExit("shared/reference/national/ not found above the repository: pass --reference")
+def find_reference() -> Optional[Path]:
+    """The shared reference: SHARED_REFERENCE if set, else `shared/reference` in a folder above the
+    repository (as on the team's machines); None when there is neither."""
+    given = os.environ.get("SHARED_REFERENCE")
+    candidates = [Path(given)] if given else [parent / "shared" / "reference" for parent in REPO.parents]
+    return next((candidate for candidate in candidates if (candidate / "national").is_dir()), None)
 
 
 def slug(text: str) -> str:
@@ -404,7 +406,10 @@ def main(argv=None) -> int:
     parser.add_argument("--reference", type=Path, help="the shared/reference directory")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if knowledge/ is not what the reference gives")
     args = parser.parse_args(argv)
-    national = (args.reference or find_reference()) / "national"
+    reference = args.reference or find_reference()
+    if reference is None:
+        raise SystemExit("shared/reference/national/ not found above the repository: pass --reference or set SHARED_REFERENCE")
+    national = reference / "national"
     councils = read_councils(national)
     seeds = seed_ids()
     ids = area_ids(councils, seeds)

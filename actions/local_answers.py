@@ -56,7 +56,10 @@ def place_resolution(tracker: Tracker) -> Optional[Resolution]:
     if entities:
         return resolver.resolve(str(entities[0].get("value", "")))
     area = tracker.get_slot("area")
-    return Resolution("nation" if area in NATIONS else "found", area, area) if area else None
+    if not area:
+        return None
+    said = tracker.get_slot("place") or shared.knowledge_base().target_name(area)  # the words, never the id
+    return Resolution("nation" if area in NATIONS else "found", said, area)
 
 
 def _role(mention: Resolution, entities) -> Optional[str]:

@@ -123,3 +123,13 @@ def test_a_parents_name_tagged_as_a_place_is_not_looked_up_and_the_place_is_aske
                                                                             "start": 4, "end": 21}]))
     assert "Devon" not in said(dispatcher)  # Kelly is a village in Devon
     assert [m["response"] for m in dispatcher.messages] == ["utter_ask_place"]
+
+
+def test_a_number_asked_for_later_names_the_place_as_given_never_an_internal_id(dispatcher):
+    run(ActionAnswerContact(), dispatcher, tracker("just give me the number", "ask_contact",
+                                                   slots={"area": "north_lincolnshire", "place": "Scunthorpe"}))
+    assert dispatcher.messages[0]["response"] == "utter_place_understood"
+    assert dispatcher.messages[0]["place"] == "Scunthorpe"
+    dispatcher.messages.clear()
+    run(ActionAnswerContact(), dispatcher, tracker("just give me the number", "ask_contact", slots={"area": "north_lincolnshire"}))
+    assert dispatcher.messages[0]["place"] == "North Lincolnshire Council"

@@ -14,6 +14,7 @@ from typing import Dict, Iterable, Optional, Tuple
 
 from bot.danger import Danger
 from bot.routing import Situation
+from bot.wording import load
 
 SKIPPED = "(skipped)"
 MAX_ANSWER = 1500
@@ -150,13 +151,8 @@ def clean_answer(text: Optional[str]) -> Optional[str]:
     return answer
 
 
-DANGER_IN_SUMMARY = {
-    Danger.YES.value: "yes: 999 advised first",
-    Danger.UNSURE.value: "unsure: 999 advised",
-    Danger.NO.value: "no",
-}
-
-
 def danger_in_summary(value: Optional[str]) -> str:
-    """How the answer to the danger question reads in the summary; unsure never reads as no."""
-    return DANGER_IN_SUMMARY.get(value, "not asked")
+    """How the answer to the danger question reads in the summary (domain/concern.yml,
+    utter_referral_draft's `danger_answers`); unsure never reads as no."""
+    answered = value in {danger.value for danger in Danger}
+    return load().part("utter_referral_draft", "danger_answers", value if answered else "not_asked")

@@ -7,8 +7,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from bot.wording import load as wording
 from tests.browser.conftest import CSP_LISTENER, PageWatch, browser_tools
 from tests.browser.test_widget import bot_messages, open_widget, run_axe, send
+
+CALL_999 = wording().text("utter_if_danger_call_999")  # the one 999 sentence, filled in every reply that gives it
 
 expect = browser_tools().expect
 XSS = "<img src=x onerror=alert(1)>"
@@ -70,7 +73,7 @@ def test_danger_at_any_point_gets_999_as_a_tel_link(browser, live_bot):
         open_widget(page, live_bot.widget_url)
         send(page, "who do I call in Oakham")
         send(page, "a child is in danger right now")
-        expect(bot_messages(page).filter(has_text="call 999 now").first).to_be_visible()
+        expect(bot_messages(page).filter(has_text=CALL_999).first).to_be_visible()
         expect(page.locator(".nc-log a[href='tel:999']").first).to_be_visible()
     finally:
         context.close()

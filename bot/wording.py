@@ -30,10 +30,14 @@ class Wording:
 
     def part(self, name: str, *keys: str, **values: Any) -> str:
         """One named fragment of a response's `custom` mapping, its blanks filled."""
+        return fill(self.table(name, *keys), {**self._sentences, **values})
+
+    def table(self, name: str, *keys: str) -> Any:
+        """A table kept in a response's `custom` mapping (the guided questions, the roles), as written."""
         node: Any = self._first(name)["custom"]
         for key in keys:
             node = node[key]
-        return fill(node, {**self._sentences, **values})
+        return node
 
     def _first(self, name: str) -> Dict[str, Any]:
         try:

@@ -27,10 +27,10 @@ DOMAIN = ROOT / "domain"
 SENTENCE = wording().text("utter_if_danger_call_999")
 WORD_999 = re.compile(r"(?<![\w.])999(?!\w|\.\d)")
 
-# Strings that name 999 without giving the advice: the draft's record of what was advised, and a
-# name people use for the danger question ("change my answer about 999").
-RECORDS = {("utter_referral_draft", "custom", "danger_answers", "yes"), ("utter_referral_draft", "custom", "danger_answers", "unsure")}
-QUESTION_NAMES = {("bot/concern.py", "999")}
+# Strings in the domain that name 999 without giving the advice: the draft's record of what was
+# advised, and a name people use for the danger question ("change my answer about 999").
+NOT_ADVICE = {("utter_referral_draft", "custom", "danger_answers", "yes"), ("utter_referral_draft", "custom", "danger_answers", "unsure"),
+              ("utter_concern_questions", "custom", "questions", "names")}
 
 
 def domain_files() -> List[Tuple[Path, dict]]:
@@ -63,7 +63,7 @@ def test_the_sentence_is_written_once_in_the_domain():
 
 def test_no_response_words_the_999_advice_itself():
     worded = [(name, *path[1:]) for name, variations in responses() for path, text in strings(variations, (name,))
-              if WORD_999.search(text) and (name, *path[1:]) not in RECORDS]
+              if WORD_999.search(text) and (name, *path[1:]) not in NOT_ADVICE]
     assert worded == [], "say the 999 advice as {call_999} (domain/danger.yml), not in a response's own words"
 
 
@@ -87,7 +87,7 @@ def python_strings(folder: str) -> Iterator[Tuple[str, str]]:
 
 @pytest.mark.parametrize("folder", ["bot", "actions", "server_plugins", "nlu_components"])
 def test_no_python_words_the_999_advice(folder):
-    worded = [(path, text) for path, text in python_strings(folder) if WORD_999.search(text) and (path, text) not in QUESTION_NAMES]
+    worded = [(path, text) for path, text in python_strings(folder) if WORD_999.search(text)]
     assert worded == [], "the assistant's words live in domain/; the 999 sentence is {call_999}"
 
 

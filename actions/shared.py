@@ -106,7 +106,7 @@ def say_understood(dispatcher, result: Resolution) -> None:
     council = kb.target_name(result.area_id)
     if result.others:
         others = [kb.target_name(other) for other in result.others[:MAX_BUTTONS]]
-        dispatcher.utter_message(response="utter_place_understood_not_village", place=result.query, council=council,
+        dispatcher.utter_message(response="utter_place_understood_not_village", place=result.query, name=result.matched, council=council,
                                  others=", ".join(others), buttons=[{"title": name, "payload": name} for name in others])
     elif result.fuzzy:
         dispatcher.utter_message(response="utter_place_understood_fuzzy", place=result.query, matched=result.matched, council=council)

@@ -102,6 +102,11 @@ class KnowledgeFile(NamedTuple):
     digest: str
 
 
+def parse_yaml(text: str):
+    """YAML read as yaml.safe_load reads it, with libyaml's parser where it is installed."""
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader)
+
+
 def parse_file(path: Path):
     """Read and validate one knowledge file into its schema object."""
     return read_file(path).item
@@ -112,7 +117,7 @@ def read_file(path: Path) -> KnowledgeFile:
     model = National if path.name == "national.yml" else _MODELS[path.parent.name]
     data = path.read_bytes()
     try:
-        raw = yaml.load(data.decode("utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
+        raw = parse_yaml(data.decode("utf-8"))
     except yaml.YAMLError as error:
         raise KnowledgeError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(raw, dict):

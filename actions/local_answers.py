@@ -208,14 +208,25 @@ class ActionAnswerOutOfHours(LocalAnswer):
         return offer_feedback(dispatcher, tracker, [edt, door])
 
 
-class ActionAnswerThreshold(LocalAnswer):
-    kind = "threshold"
+class DocumentAnswer:
+    """An area's threshold document or neglect toolkit, with its sources (`utter_<kind>_answer`), or
+    that none is held (`utter_no_<kind>`): one answer for both kinds of document."""
+
+    kind = ""
+    # kind -> (the area's field, the response's blank, how the document is worded)
+    DOCUMENTS = {"threshold": ("threshold", "document", render.threshold_text),
+                 "toolkit": ("neglect_toolkit", "toolkit", render.toolkit_text)}
 
     def answer(self, dispatcher, tracker, area, domain):
-        if area.threshold is None:
-            dispatcher.utter_message(response="utter_no_threshold", council=area.name)
-            return
-        dispatcher.utter_message(response="utter_threshold_answer", council=area.name, document=render.threshold_text(shared.knowledge_base(), area))
+        field, blank, words = self.DOCUMENTS[self.kind]
+        if getattr(area, field) is None:
+            dispatcher.utter_message(response=f"utter_no_{self.kind}", council=area.name)
+        else:
+            dispatcher.utter_message(response=f"utter_{self.kind}_answer", council=area.name, **{blank: words(shared.knowledge_base(), area)})
+
+
+class ActionAnswerThreshold(DocumentAnswer, LocalAnswer):
+    kind = "threshold"
 
 
 class ActionAnswerEscalation(LocalAnswer):
@@ -230,14 +241,8 @@ class ActionAnswerEscalation(LocalAnswer):
         dispatcher.utter_message(response="utter_escalation_answer", council=area.name, route=render.route_text(kb, route))
 
 
-class ActionAnswerToolkit(LocalAnswer):
+class ActionAnswerToolkit(DocumentAnswer, LocalAnswer):
     kind = "toolkit"
-
-    def answer(self, dispatcher, tracker, area, domain):
-        if area.neglect_toolkit is None:
-            dispatcher.utter_message(response="utter_no_toolkit", council=area.name)
-            return
-        dispatcher.utter_message(response="utter_toolkit_answer", council=area.name, toolkit=render.toolkit_text(shared.knowledge_base(), area))
 
 
 class ActionAnswerWhichTool(LocalAnswer):

@@ -14,6 +14,7 @@ from typing import Dict, Iterable, Optional, Tuple
 
 from bot.danger import Danger
 from bot.routing import Situation
+from bot.wording import load
 
 SKIPPED = "(skipped)"
 MAX_ANSWER = 1500
@@ -35,43 +36,10 @@ class Question:
     kind: str = "key"
 
 
-QUESTIONS: Tuple[Question, ...] = (
-    Question("in_danger", "Immediate danger at the time", "Danger now",
-             ("danger", "immediate danger", "safe", "999", "emergency"), "detail"),
-    Question("reporter_role", "Practitioner's role", "My role", ("role", "job", "who i am", "my role"), "detail"),
-    Question("place", "Where the child lives", "Where the child lives",
-             ("area", "place", "town", "council", "where", "lives", "live"), "detail"),
-    Question("child_age", "Child's age", "Child's age", ("age", "old", "how old", "years"), "detail"),
-    Question("q_significant_harm", "Significant harm: what has happened or could happen", "Significant harm",
-             ("significant harm", "sig harm", "harm", "what happened", "what has happened", "what could happen", "risk")),
-    Question("q_daily_life", "Daily life: a day in the child's life", "Daily life",
-             ("daily life", "day in the life", "typical day", "daily", "a day in", "lived experience")),
-    Question("q_child_voice", "What the child has said or shown", "The child's words",
-             ("child's words", "childs words", "the child said", "child said", "what the child said", "voice", "voice of the child",
-              "child's voice", "said or shown", "words")),
-    Question("q_impact", "Impact on the child (health, development, education, emotional)", "Impact",
-             ("impact", "effect", "impact on the child", "development", "health")),
-    Question("q_history", "Build-up over time: missed appointments, injuries, many small concerns, drift", "Build-up over time",
-             ("history", "over time", "build up", "build-up", "built up", "missed appointment", "was not brought", "injur",
-              "accident", "cumulative", "cumulative harm", "drift", "small concerns")),
-    Question("q_family_context", "The family's circumstances (context, not blame)", "Family circumstances",
-             ("circumstances", "family circumstances", "context", "drinking", "alcohol", "drugs", "substance", "domestic abuse",
-              "domestic violence", "mental health", "mental ill-health", "learning disability", "poverty", "housing", "money")),
-    Question("q_strengths", "Strengths and protective factors", "Strengths",
-             ("strength", "strengths", "protective", "protective factors", "what is going well", "going well", "support network")),
-    Question("q_siblings", "Siblings and other children in the home", "Siblings",
-             ("sibling", "siblings", "brother", "sister", "other children", "children in the home")),
-    Question("q_concerns_raised", "How concerns have been raised with the family, and their response", "Raised with the family",
-             ("concerns raised", "raised", "raising concerns", "family", "parents", "response", "what the family said",
-              "how the family responded", "raised with the family")),
-    Question("q_information_shared", "How information has been shared between professionals", "Information sharing",
-             ("information", "info", "shared", "sharing", "information sharing", "info sharing", "sharing information")),
-    Question("q_plan", "The plan, and what difference it is making", "The plan",
-             ("plan", "difference", "the plan", "difference it's making", "difference it is making")),
-    Question("q_disguised_compliance", "Signs of disguised compliance (agreeing without change)", "Disguised compliance",
-             ("disguised", "compliance", "disguised compliance", "agreeing without change")),
-    Question("concern_level", "Next step chosen", "Next step", ("next step", "level", "threshold", "which fits", "route"), "choice"),
-)
+# In their order, from domain/concern.yml (utter_concern_questions): their labels and buttons are
+# words the user reads, their names words the user types.
+QUESTIONS: Tuple[Question, ...] = tuple(Question(**{**row, "names": tuple(row["names"])})
+                                        for row in load().table("utter_concern_questions", "questions"))
 BY_SLOT: Dict[str, Question] = {question.slot: question for question in QUESTIONS}
 ORDER: Tuple[str, ...] = tuple(question.slot for question in QUESTIONS)
 DETAILS: Tuple[str, ...] = tuple(question.slot for question in QUESTIONS if question.kind == "detail")
@@ -150,13 +118,8 @@ def clean_answer(text: Optional[str]) -> Optional[str]:
     return answer
 
 
-DANGER_IN_SUMMARY = {
-    Danger.YES.value: "yes: 999 advised first",
-    Danger.UNSURE.value: "unsure: 999 advised",
-    Danger.NO.value: "no",
-}
-
-
 def danger_in_summary(value: Optional[str]) -> str:
-    """How the answer to the danger question reads in the summary; unsure never reads as no."""
-    return DANGER_IN_SUMMARY.get(value, "not asked")
+    """How the answer to the danger question reads in the summary (domain/concern.yml,
+    utter_referral_draft's `danger_answers`); unsure never reads as no."""
+    answered = value in {danger.value for danger in Danger}
+    return load().part("utter_referral_draft", "danger_answers", value if answered else "not_asked")

@@ -59,16 +59,28 @@ _PHRASES = {
         r"(threaten(ed|ing)|said|says) (he|she|they)('?ll| will| would|'?d) (kill|hurt|stab)",
         r"(threaten(s|ing)?|going) to (kill|stab|hurt|shut)",
         r"in (any |immediate |serious |real )?(immediate )?danger", r"at (immediate |serious )?risk (now|tonight|right now)",
-        r"(home|left|all|is|are|'s|'re|been|being|was|were) (alone|on (his|her|their) own|by (him|her|them)sel(f|ves))",
-        r"(old|child|kid|baby|toddler|boy|girl|little one|son|daughter|children|kids|babies|toddlers)s? (alone|on (his|her|their) own)\b",
-        r"nobody('s| is)? (home|with (him|her|them)|looking after)", r"no (one|adults?|grown[- ]?ups?) (is )?(home|with|looking|about|around|in)",
         r"(gone|going|run|ran) missing", r"(is|are) missing", r"hot car", r"locked (in|out)", r"(kicked|thrown|chucked) (\w+ ){0,3}out\b",
         r"nowhere to (sleep|go|stay)", r"scared to go home", r"(drunk|drink|drug|high).{0,20}driv(e|ing)|driv(e|ing|en).{0,25}(drunk|high)",
         r"abandoned", r"on (the|a) (roof|ledge|window ?ledge|bridge)",
     ],
 }
-_DANGER = [(service, re.compile(rf"(?<![a-z']){pattern}", re.IGNORECASE)) for service, patterns in _PHRASES.items()
-           for pattern in patterns]
+# A child without an adult: danger now unless the sentence describes a pattern ("left on their own
+# after school a lot") or the person on their own is an adult ("mum ... is on her own").
+_ALONE = [
+    r"(home|left|all|is|are|'s|'re|been|being|was|were) (alone|on (his|her|their) own|by (him|her|them)sel(f|ves))",
+    r"(old|child|kid|baby|toddler|boy|girl|little one|son|daughter|children|kids|babies|toddlers)s? (alone|on (his|her|their) own)\b",
+    r"nobody('s| is)? (home|with (him|her|them)|looking after)", r"no (one|adults?|grown[- ]?ups?) (is )?(home|with|looking|about|around|in)",
+]
+_DANGER = [(service, re.compile(rf"(?<![a-z']){pattern}", re.IGNORECASE))
+           for service, patterns in [*_PHRASES.items(), (Service.POLICE, _ALONE)] for pattern in patterns]
+_ALONE_PATTERNS = {pattern.pattern for _, pattern in _DANGER[-len(_ALONE):]}
+_HABITUAL = re.compile(r"\b(always|often|a lot|lots|regularly|usually|normally|sometimes|frequently|routinely|all the time|"
+                       r"most (days|nights|evenings|weekends|mornings)|every (day|night|evening|weekend|morning|week)|"
+                       r"at weekends|after school|keeps?|kept|tends? to|again and again|loads)\b", re.IGNORECASE)
+_PERSON = re.compile(r"\b(?P<adult>mum|mums|mummy|mother|dad|dads|daddy|father|parents?|step ?(mum|dad)|partner|boyfriend|girlfriend|"
+                     r"nan|nana|gran|granny|grandma|grandad|carer|adult|auntie|aunt|uncle|woman|man|lady)\b|"
+                     r"\b(?P<child>child(ren)?|kids?|baby|babies|toddlers?|boy|girl|son|daughter|little one|brother|sister|twins?|"
+                     r"pupil|infant|newborn|\d+ ?(yo|y/o|yr|year))", re.IGNORECASE)
 
 # A "safe" statement answers the danger question with no ("he's safe now", "she's with her nan").
 _SAFE = re.compile(r"\b(safe|fine|ok|okay|alright|all right|with (his|her|their) (mum|dad|nan|gran|parents?|carer|grandparents?|foster carer|aunt|uncle))\b", re.IGNORECASE)
@@ -129,6 +141,11 @@ def clauses(text: Optional[str]) -> List[str]:
     misspelt danger words. A sentence that opens as a hypothetical question ("what if…", "what
     should I do if…", "would it count…") is dropped whole; so is a clause that opens with "if".
     """
+    return [clause for clause, _ in _clauses_with_sentences(text)]
+
+
+def _clauses_with_sentences(text: Optional[str]) -> List[Tuple[str, str]]:
+    """Each clause with the sentence it stands in, which says whether it describes a habit."""
     if not text:
         return []
     found = []
@@ -138,7 +155,7 @@ def clauses(text: Optional[str]) -> List[str]:
         for piece in _CLAUSE_SPLIT.split(sentence):
             piece = (piece or "").strip()
             if piece and not _HYPOTHETICAL_ANYWHERE.search(piece) and not re.match(r"^\W*if\b", piece, re.IGNORECASE):
-                found.append(piece)
+                found.append((piece, sentence))
     return found
 
 
@@ -151,22 +168,38 @@ def _past(clause: str) -> bool:
     return bool(_PAST.search(clause)) and not _PRESENT.search(clause)
 
 
-def _danger_in(clause: str) -> Optional[Service]:
-    """The service a danger phrase in this clause calls for, unless the clause cancels it."""
+def _an_adult_alone(before: str) -> bool:
+    """The last person named before "on her own" is an adult: "mum ... is on her own"."""
+    people = list(_PERSON.finditer(before))
+    return bool(people) and bool(people[-1].group("adult"))
+
+
+def _danger_in(clause: str, sentence: str) -> Optional[Service]:
+    """The service a danger phrase in this clause calls for, unless the clause cancels it.
+
+    A child on their own counts unless the sentence describes a habit, not now, or the one on
+    their own is an adult; every other danger phrase counts whatever the rest of the sentence says.
+    """
     if _past(clause):
         return None
     for service, pattern in _DANGER:
         match = pattern.search(clause)
-        if match and not _negated(clause, match.start()):
-            return service
+        if not match or _negated(clause, match.start()):
+            continue
+        if pattern.pattern in _ALONE_PATTERNS:
+            habit = _HABITUAL.search(sentence) and not _PRESENT.search(sentence)
+            before = sentence[:sentence.find(clause)] + clause[:match.end()] if clause in sentence else clause[:match.end()]
+            if habit or _an_adult_alone(before):
+                continue
+        return service
     return None
 
 
 def services_needed(text: Optional[str]) -> List[Service]:
     """Emergency services the message describes a need for now, in order of mention; [] when none."""
     found: List[Service] = []
-    for clause in clauses(text):
-        service = _danger_in(clause)
+    for clause, sentence in _clauses_with_sentences(text):
+        service = _danger_in(clause, sentence)
         if service and service not in found:
             found.append(service)
     return found
@@ -181,9 +214,9 @@ def _doubtful(text: str) -> bool:
     return bool(_UNSURE.search(_ABOUT_WHAT_TO_DO.sub(" ", text)))
 
 
-def _clause_reading(clause: str) -> Optional[Danger]:
+def _clause_reading(clause: str, sentence: str) -> Optional[Danger]:
     """What one clause says about danger now; None when it says nothing about it."""
-    if _danger_in(clause):
+    if _danger_in(clause, sentence):
         return Danger.UNSURE if _doubtful(clause) else Danger.YES
     mention = _DANGER_WORDS.search(clause)
     if not mention or _past(clause) or _NOT_SAFE.search(clause):
@@ -202,7 +235,7 @@ def danger_stated(text: Optional[str]) -> Optional[Danger]:
     if she's in danger" is UNSURE. Danger in one clause wins over a "no" in another, and doubt
     wins over no.
     """
-    readings = {_clause_reading(clause) for clause in clauses(text)}
+    readings = {_clause_reading(clause, sentence) for clause, sentence in _clauses_with_sentences(text)}
     for value in (Danger.YES, Danger.UNSURE, Danger.NO):
         if value in readings:
             return value

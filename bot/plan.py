@@ -31,6 +31,7 @@ def _say(*keys: str, **values) -> str:
 
 
 def _call_999() -> str:
+    """The 999 sentence on a line of its own (domain/danger.yml); within a piece it is `{call_999}`."""
     return load().text("utter_if_danger_call_999")
 
 # slot name -> label used in the plan and when asking which answer to change
@@ -310,7 +311,7 @@ def _text(plan: Plan, today: dt.date, area_text: str, lead: str, toolkit: List[s
     for number, item in enumerate(plan.actions, start=1):
         lines += [f"{number}. {item.title}", f"   {_say('action')}: {item.action}", f"   {_say('owner')}: {item.owner}",
                   f"   {_say('by_when')}: {item.by_when}", f"   {_say('measure')}: {item.measure}"]
-    lines += ["", _say("closing", call_999=_call_999())]
+    lines += ["", _say("closing")]
     return "\n".join(lines)
 
 
@@ -331,5 +332,5 @@ def _markdown(plan: Plan, today: dt.date, area_text: str, lead: str, toolkit: Li
     for number, item in enumerate(plan.actions, start=1):
         lines.append(f"| {number} | **{_cell(item.title)}**: {_cell(item.action)} | {_cell(item.owner)} | "
                      f"{_cell(item.by_when)} | {_cell(item.measure)} |")
-    lines += ["", _say("closing", call_999=_call_999()), ""]
+    lines += ["", _say("closing"), ""]
     return "\n".join(lines)

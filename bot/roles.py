@@ -11,6 +11,8 @@ import re
 from enum import Enum
 from typing import List, Optional, Tuple
 
+from bot.wording import load
+
 
 class Audience(str, Enum):
     PROFESSIONAL = "professional"
@@ -21,54 +23,10 @@ class Audience(str, Enum):
     CHILD = "child"                              # a child or young person writing about themselves
 
 
-P, D, E, F, U = Audience.PROFESSIONAL, Audience.DSL, Audience.EMERGENCY_CLINICIAN, Audience.PARENT, Audience.PUBLIC
-
-# (label as it reads in the summary, pattern, audience); the most specific first.
-ROLES: List[Tuple[str, str, Audience]] = [
-    ("deputy designated safeguarding lead", r"deputy (dsl|designated safeguarding lead|safeguarding lead)|\bddsl\b", D),
-    ("designated safeguarding lead (DSL)", r"\bdsl\b|designated safeguarding (lead|officer|person)|safeguarding lead|"
-     r"designated (teacher|person) for safeguarding|named (nurse|doctor|professional) for safeguarding|safeguarding officer", D),
-    ("paramedic", r"paramedics?|ambulance (crew|technician|clinician|staff|service)|\bemt\b|emergency medical technician|"
-                  r"(ambulance )?crew (on scene|here|at the)|on scene", E),
-    ("out-of-hours doctor", r"(out[- ]of[- ]hours|ooh|on[- ]call|night) (gp|doctor|clinician|nurse)", E),
-    ("NHS 111 clinician", r"\b111\b", E),
-    ("emergency department clinician", r"\b(a&e|a and e|emergency department|\bed\b) (nurse|doctor|consultant|clinician|staff)|"
-                                       r"urgent (care|treatment) (nurse|doctor|clinician)", E),
-    ("early years practitioner", r"early years (practitioner|worker|educator|teacher)|nursery (nurse|worker|practitioner|teacher|manager|staff)", P),
-    ("health visitor", r"health ?visitor|\bhv\b", P),
-    ("school nurse", r"school nurse", P),
-    ("midwife", r"midwi(fe|ves)", P),
-    ("GP", r"\bgps?\b|general practitioner|family doctor", P),
-    ("nurse", r"\bnurses?\b", P),
-    ("doctor", r"\bdoctors?\b|paediatrician|consultant", P),
-    ("head teacher", r"head ?teacher|headteacher|head of (school|year)|principal|deputy head", P),
-    ("teaching assistant", r"teaching assistant|\bta\b|learning support assistant", P),
-    ("SENCO", r"\bsenco\b|senco", P),
-    ("teacher", r"teachers?\b|class teacher|form tutor|tutor", P),
-    ("childminder", r"child ?minder", P),
-    ("social worker", r"social workers?", P),
-    ("family support worker", r"family support (worker|practitioner)|early help (worker|practitioner|officer)|"
-                              r"parent support (advisor|adviser|worker)", P),
-    ("youth worker", r"youth (worker|leader|club worker|justice)", P),
-    ("housing officer", r"housing (officer|worker|support)", P),
-    ("police officer", r"police (officer|constable|sergeant)|\bpc\b|\bpcso\b|\bcop\b|detective", P),
-    ("probation officer", r"probation", P),
-    ("dentist", r"dentists?|dental nurse", P),
-    ("pharmacist", r"pharmacist", P),
-    ("sports coach", r"(sports |football |swimming )?coach", P),
-    ("foster carer", r"foster (carer|parent|mum|dad)", P),
-    ("support worker", r"support worker|key ?worker|outreach worker|drug (and alcohol )?worker|substance misuse worker", P),
-    ("pastoral lead", r"pastoral (lead|manager|worker|support)|attendance officer|education welfare officer|\bewo\b|learning mentor", P),
-    ("volunteer", r"volunteers?", P),
-    ("faith leader", r"vicar|priest|imam|rabbi|faith leader|youth pastor|pastor", P),
-    ("young carer", r"young carer", Audience.CHILD),
-    ("parent", r"parent|\bmum\b|\bmom\b|\bmother\b|\bdad\b|\bfather\b|step ?(mum|dad|parent)|guardian|kinship carer|"
-               r"special guardian|carer of|\bcarer\b", F),
-    ("grandparent", r"grand ?(parent|mother|father|ma|pa)|\bnan\b|\bnana\b|\bgran\b|granny|grandad", U),
-    ("relative", r"relative|\baunt(ie|y)?\b|\buncle\b|cousin|family member|sister|brother", U),
-    ("neighbour", r"neighbou?r", U),
-    ("member of the public", r"member of (the )?public|concerned citizen|passer-?by|just a (person|member)", U),
-]
+# (label as it reads in the summary, the words as a pattern, audience); the most specific first.
+# The table is domain/audience.yml's utter_roles: the labels are words the user reads.
+ROLES: List[Tuple[str, str, Audience]] = [(row["label"], row["words"], Audience(row["audience"]))
+                                          for row in load().table("utter_roles", "roles")]
 _COMPILED = [(label, re.compile(pattern, re.IGNORECASE), audience) for label, pattern, audience in ROLES]
 
 # How people say what they do: "I'm a teacher", "as a GP", "health visitor here", "I work as…".

@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Mapping
+from typing import Any, Dict, Mapping, Optional
 
 import yaml
 
@@ -20,19 +20,24 @@ DOMAIN = Path(__file__).resolve().parents[1] / "domain"
 class Wording:
     """Named sentences with `{blanks}`: `text("utter_x", council=…)`, `part("utter_doc", "rows", "lead", …)`."""
 
-    def __init__(self, responses: Mapping[str, Any]):
+    def __init__(self, responses: Mapping[str, Any], sentences: Optional[Mapping[str, str]] = None):
         self._responses = responses
+        self._sentences = dict(sentences or {})
 
     def text(self, name: str, **values: Any) -> str:
         """The first variation of a text response, its blanks filled."""
-        return fill(self._first(name)["text"], values)
+        return fill(self._first(name)["text"], {**self._sentences, **values})
 
     def part(self, name: str, *keys: str, **values: Any) -> str:
         """One named fragment of a response's `custom` mapping, its blanks filled."""
+        return fill(self.table(name, *keys), {**self._sentences, **values})
+
+    def table(self, name: str, *keys: str) -> Any:
+        """A table kept in a response's `custom` mapping (the guided questions, the roles), as written."""
         node: Any = self._first(name)["custom"]
         for key in keys:
             node = node[key]
-        return fill(node, values)
+        return node
 
     def _first(self, name: str) -> Dict[str, Any]:
         try:
@@ -51,8 +56,17 @@ def fill(template: str, values: Mapping[str, Any]) -> str:
 
 @lru_cache(maxsize=None)
 def load(folder: Path = DOMAIN) -> Wording:
-    """Every response of every domain file in `folder` (read once; the files change only with a release)."""
+    """Every response of every domain file in `folder`, and the fixed sentences its slots hold (read
+    once; the files change only with a release)."""
     responses: Dict[str, Any] = {}
+    sentences: Dict[str, str] = {}
     for path in sorted(Path(folder).glob("*.yml")):
-        responses.update((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses") or {})
-    return Wording(responses)
+        domain = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        responses.update(domain.get("responses") or {})
+        sentences.update(fixed_sentences(domain.get("slots") or {}))
+    return Wording(responses, sentences)
+
+
+def fixed_sentences(slots: Mapping[str, Any]) -> Dict[str, str]:
+    """Slots that hold a sentence from the start (a text `initial_value`): their names and sentences."""
+    return {name: slot["initial_value"] for name, slot in slots.items() if isinstance(slot.get("initial_value"), str)}

@@ -3,6 +3,9 @@
 - A message that describes danger now, in any clause (bot/danger.py), is `immediate_danger`,
   so it gets "call 999"; the emergency service its words point to ("not breathing": an
   ambulance) is added as an `emergency_service` entity, so the 999 advice names it.
+- A message that says in so many words that no child is in danger now ("baby ok now, not in
+  danger") is never `immediate_danger` on the model's guess alone: the model's next intent is
+  taken instead. Danger described in any clause still wins (the first point).
 - A child or young person writing about their own home ("I'm 14 and my mum doesn't feed me",
   bot/details.py) is `child_seeking_help`, so they get Childline and 999, never the
   professionals' questions. A child in danger is still answered as a child: 999 comes first
@@ -16,10 +19,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.danger import service_value, sounds_like_immediate_danger
+from bot.danger import Danger, danger_stated, service_value, sounds_like_immediate_danger
 from bot.details import writes_as_a_child
 
 SERVICE_ENTITY = "emergency_service"
@@ -28,6 +31,12 @@ ANY_SERVICE = "any"
 
 def _intent(message: Message) -> str:
     return (message.get(INTENT) or {}).get("name") or ""
+
+
+def _next_best(message: Message, instead_of: str) -> Dict[str, Any]:
+    """The model's most likely intent other than `instead_of` (worry about a child if none)."""
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != instead_of]
+    return ranking[0] if ranking else {"name": "worried_about_child", "confidence": 0.0}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -42,6 +51,8 @@ class DangerOverride(GraphComponent):
             text = message.get(TEXT) or ""
             if sounds_like_immediate_danger(text):
                 message.set(INTENT, {"name": "immediate_danger", "confidence": 1.0}, add_to_output=True)
+            elif _intent(message) == "immediate_danger" and danger_stated(text) is Danger.NO:
+                message.set(INTENT, _next_best(message, "immediate_danger"), add_to_output=True)
             if writes_as_a_child(text):
                 message.set(INTENT, {"name": "child_seeking_help", "confidence": 1.0}, add_to_output=True)
             if _intent(message) in ("immediate_danger", "child_seeking_help"):

@@ -243,13 +243,17 @@ def _contact(role: str, entry: dict, line: dict, sources: Sources) -> dict:
     return contact
 
 
+COUNCILS_TITLE = "UK local authority names and codes (mySociety) with the GOV.UK list of local councils"
+
+
 def council_record(entry: dict, council: dict, area_id: str) -> dict:
     sources = Sources()
-    sources.table["national_councils"] = {"url": "reference:national/councils.csv",
-                                          "title": "Children's services authorities in England (shared reference)",
+    # Titles a professional can look up: the publishers of the list of councils, and for what was
+    # read from the council's own pages (links, threshold and procedure addresses), those pages.
+    sources.table["national_councils"] = {"url": "reference:national/councils.csv", "title": COUNCILS_TITLE,
                                           "read_from": "reference file"}
     sources.table["national_contacts"] = {"url": "reference:national/contacts.yml",
-                                          "title": "Front doors and out-of-hours lines of 143 councils (shared reference)",
+                                          "title": f"Web pages of {council['name']} and its safeguarding partnership",
                                           "read_from": "reference file"}
     contacts, unknown, missing_lines = [], [], []
     for role, missing in (("front_door", "the front door's phone number"), ("out_of_hours", "the out-of-hours phone number")):
@@ -449,17 +453,17 @@ def main(argv=None) -> int:
     gazetteer, left_out = places(national, ids, tables, council_level, official_names, short_names)
     written += write(KNOWLEDGE / "places" / "councils.yml", HEADER.format(files="councils.csv"), {
         "attribution": ATTRIBUTION["councils"],
-        "sources": {"national_councils": reference_source("councils.csv", "Children's services authorities in England (shared reference)")},
+        "sources": {"national_councils": reference_source("councils.csv", COUNCILS_TITLE)},
         "checked": CHECKED, "council_names": names, "districts": districts}, args.check)
     written += write(KNOWLEDGE / "places" / "gazetteer.yml", HEADER.format(files="places.csv"), {
         "attribution": ATTRIBUTION["places"],
-        "sources": {"national_places": reference_source("places.csv", "Place names of England with their council (shared reference)")},
+        "sources": {"national_places": reference_source("places.csv", "GeoNames postal-code gazetteer, placed by OS Code-Point Open postcodes")},
         "checked": CHECKED, "places": gazetteer, "left_out": left_out}, args.check)
     for name, table in tables.items():
         file = "postcode_districts_beyond_england.csv" if name == "beyond_england" else f"postcode_{name}.csv"
         written += write(KNOWLEDGE / "postcodes" / f"{name}.yml", HEADER.format(files=file), {
             "attribution": ATTRIBUTION["postcodes"],
-            "sources": {"code_point": reference_source(file, f"Postcode {name.replace('_', ' ')} (shared reference, OS Code-Point Open)")},
+            "sources": {"code_point": reference_source(file, "OS Code-Point Open (Ordnance Survey), October 2025")},
             "checked": CHECKED, name: table}, args.check)
     print(f"{len(entries)} council records, {len(councils)} councils' names; {written} file(s) "
           f"{'out of date' if args.check else 'changed'} under {KNOWLEDGE}")

@@ -28,6 +28,8 @@ from typing import Any, Awaitable, Callable, List, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.core.nlg.interpolator import interpolate_text
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -65,6 +67,13 @@ def payload_validators(resolver: PlaceResolver) -> Validators:
     }
 
 
+def fallback_text(domain: Domain, name: Text, route: Text) -> Text:
+    """A response the channel sends without a turn, its blanks filled as Rasa fills a response's:
+    from the slots' starting values (the 999 sentence, `call_999`) and `{route}`, the national route."""
+    values = {**{slot.name: slot.initial_value for slot in domain.slots}, "route": route}
+    return interpolate_text(domain.responses[name][0]["text"], values)
+
+
 async def offered_payloads(tracker_store: Any, sender_id: Text) -> List[str]:
     """The payloads of the buttons in the assistant's last turn of this conversation."""
     tracker = await tracker_store.retrieve(sender_id)
@@ -91,8 +100,7 @@ class CalmRestInput(RestInput):
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
         def reply(request: Request, name: Text) -> HTTPResponse:
-            text = request.app.ctx.agent.domain.responses[name][0]["text"]
-            return response.json([{"recipient_id": "", "text": text.replace("{route}", route)}])
+            return response.json([{"recipient_id": "", "text": fallback_text(request.app.ctx.agent.domain, name, route)}])
 
         @webhook.listener("before_server_stop")
         async def close_action_server_connections(_app: Any, _loop: Any) -> None:

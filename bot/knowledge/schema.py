@@ -148,23 +148,25 @@ class Level(Strict):
     meaning: Optional[str] = Field(None, description="what the level means in practice")
 
 
-class Threshold(Fact):
-    document: str
+class Linked(Fact):
+    """A fact with an optional link to its page or document, checked by the one URL validator."""
+
     url: Optional[str] = None
+
+    _url = optional_urls("url")
+
+
+class Threshold(Linked):
+    document: str
     levels: List[Level] = []
 
-    _url = optional_urls("url")
 
-
-class Escalation(Fact):
+class Escalation(Linked):
     procedure: str
-    url: Optional[str] = None
     stages: List[str] = []
 
-    _url = optional_urls("url")
 
-
-class Tool(Fact):
+class Tool(Linked):
     """One tool of a neglect toolkit, with who it is for where the source says: the source's own
     stage ("early years", "teenager": an id from knowledge/guidance/stages.yml) or, only where a
     source gives numbers, an age range. Never an age band the source doesn't give."""
@@ -174,28 +176,19 @@ class Tool(Fact):
     stage: Optional[str] = Field(None, description="id of a stage in knowledge/guidance/stages.yml")
     min_age: Optional[int] = Field(None, ge=-1, description="-1 = unborn; only where a source gives ages")
     max_age: Optional[int] = Field(None, le=25)
-    url: Optional[str] = None
     hears_the_child: bool = Field(False, description="its sourced purpose is hearing the child's voice or lived "
                                                      "experience: offered with the question about the child's words")
 
-    _url = optional_urls("url")
 
-
-class Toolkit(Fact):
+class Toolkit(Linked):
     name: str
-    url: Optional[str] = None
     tools: List[Tool] = []
 
-    _url = optional_urls("url")
 
-
-class Procedures(Fact):
+class Procedures(Linked):
     """The safeguarding partnership's procedures manual, where its escalation chapter lives."""
 
     name: str
-    url: Optional[str] = None
-
-    _url = optional_urls("url")
 
 
 class Place(Strict):
@@ -319,24 +312,18 @@ class Area(_Sourced):
         return values
 
 
-class CouncilFinder(Fact):
+class CouncilFinder(Linked):
     """How to find the children's services of a council this knowledge base does not hold."""
 
     text: str
-    url: Optional[str] = None
-
-    _url = optional_urls("url")
 
 
-class Nation(Fact):
+class Nation(Linked):
     """Where a concern goes when the child lives in Wales, Scotland or Northern Ireland."""
 
     id: Literal["wales", "scotland", "northern_ireland"]
     name: str
     route: str = Field(description="who takes the referral there, in plain words")
-    url: Optional[str] = None
-
-    _url = optional_urls("url")
 
 
 class National(_Sourced):

@@ -105,23 +105,19 @@ def test_unknown_area_summary_uses_the_national_route(dispatcher, domain):
     assert national_phone("helpline") in dispatcher.messages[0]["route"]
 
 
-def test_change_answer_clears_that_answer_only(dispatcher):
-    events = asyncio.run(ActionChangeAnswer().run(dispatcher, tracker("change my answer about daily life", "change_answer",
-                                                                      [{"entity": "question", "value": "daily life"}]), {}))
+@pytest.mark.parametrize("named, changed, kept", [("daily life", "q_daily_life", "q_impact"),
+                                                   ("cumulative harm", "q_history", "q_significant_harm")],  # the build-up over time
+                         ids=["that answer only", "cumulative harm is the build-up over time"])
+def test_change_my_answer_clears_the_answer_named_only(dispatcher, named, changed, kept):
+    events = asyncio.run(ActionChangeAnswer().run(dispatcher, tracker(f"change my answer about {named}", "change_answer",
+                                                                      [{"entity": "question", "value": named}]), {}))
     cleared = {e["name"] for e in events if e["value"] is None}
-    assert "q_daily_life" in cleared and "q_impact" not in cleared
+    assert changed in cleared and kept not in cleared
 
 
 def test_change_answer_without_saying_which_offers_the_questions(dispatcher):
     assert asyncio.run(ActionChangeAnswer().run(dispatcher, tracker("go back", "change_answer"), {})) == []
     assert len(dispatcher.messages[0]["buttons"]) == len(QUESTIONS)
-
-
-def test_change_my_answer_about_cumulative_harm_changes_the_build_up_over_time(dispatcher):
-    events = asyncio.run(ActionChangeAnswer().run(dispatcher, tracker("change my answer about cumulative harm", "change_answer",
-                                                                      [{"entity": "question", "value": "cumulative harm"}]), {}))
-    cleared = {e["name"] for e in events if e["value"] is None}
-    assert "q_history" in cleared and "q_significant_harm" not in cleared
 
 
 def test_what_does_this_mean_explains_the_current_question(dispatcher):

@@ -4,28 +4,37 @@ on the open widget, and the README's screenshot (written to docs/ only by `make 
 sets README_SCREENSHOT, so a test run leaves the committed picture alone)."""
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
+from bot.wording import load as wording
 from tests.browser.conftest import CSP_LISTENER, PageWatch, browser_tools
 from tests.browser.test_widget import bot_messages, open_widget, run_axe, send
+
+CALL_999 = wording().text("utter_if_danger_call_999")  # the one 999 sentence, filled in every reply that gives it
 
 expect = browser_tools().expect
 XSS = "<img src=x onerror=alert(1)>"
 
 
-def live_page(browser, live_bot):
+@contextlib.contextmanager
+def widget_open(browser, live_bot):
+    """A fresh browser context on the demo page with the widget open: (page, what it watched)."""
     context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="en-GB", reduced_motion="reduce")
     context.add_init_script(CSP_LISTENER)
     context.set_default_timeout(60_000)
     page = context.new_page()
-    return context, page, PageWatch(page)
+    watch = PageWatch(page)
+    try:
+        open_widget(page, live_bot.widget_url)
+        yield page, watch
+    finally:
+        context.close()
 
 
 def test_a_whole_guided_conversation_through_the_widget(browser, live_bot):
-    context, page, watch = live_page(browser, live_bot)
-    try:
-        open_widget(page, live_bot.widget_url)
+    with widget_open(browser, live_bot) as (page, watch):
         send(page, "hello")
         page.get_by_role("button", name="I'm worried about a child").click()
         expect(bot_messages(page).last).to_contain_text("immediate danger")
@@ -60,40 +69,28 @@ def test_a_whole_guided_conversation_through_the_widget(browser, live_bot):
         results = run_axe(page, ".nc-panel")
         assert results["violations"] == [], "axe violations on the open widget (see output)"
         assert watch.dialogs == [] and watch.csp_messages() == [] and watch.errors == []
-    finally:
-        context.close()
 
 
 def test_danger_at_any_point_gets_999_as_a_tel_link(browser, live_bot):
-    context, page, _ = live_page(browser, live_bot)
-    try:
-        open_widget(page, live_bot.widget_url)
+    with widget_open(browser, live_bot) as (page, _):
         send(page, "who do I call in Oakham")
         send(page, "a child is in danger right now")
-        expect(bot_messages(page).filter(has_text="call 999 now").first).to_be_visible()
+        expect(bot_messages(page).filter(has_text=CALL_999).first).to_be_visible()
         expect(page.locator(".nc-log a[href='tel:999']").first).to_be_visible()
-    finally:
-        context.close()
 
 
 def test_reporting_a_wrong_number_from_the_widget(browser, live_bot):
-    context, page, watch = live_page(browser, live_bot)
-    try:
-        open_widget(page, live_bot.widget_url)
+    with widget_open(browser, live_bot) as (page, watch):
         send(page, "who do I call about a child in Leicester")
         expect(page.get_by_role("button", name="Yes, it was right")).to_be_visible()
         page.get_by_role("button", name="Report a wrong number").click()
         expect(page.locator(".nc-log").get_by_text("may be wrong", exact=False)).to_be_visible()
         expect(page.locator(".nc-quick")).to_have_count(0)
         assert watch.errors == [] and watch.csp_messages() == []
-    finally:
-        context.close()
 
 
 def test_screenshot_of_the_open_widget_mid_conversation_for_the_readme(browser, live_bot, tmp_path):
-    context, page, _ = live_page(browser, live_bot)
-    try:
-        open_widget(page, live_bot.widget_url)
+    with widget_open(browser, live_bot) as (page, _):
         send(page, "who do I call about a child in Twickenham?")
         page.locator(".nc-input").fill("I'm worried about a child")
         # Show the answer from its start: the user's question at the top of the log.
@@ -103,5 +100,3 @@ def test_screenshot_of_the_open_widget_mid_conversation_for_the_readme(browser, 
         target = Path(os.environ.get("README_SCREENSHOT") or tmp_path / "widget.png")
         page.screenshot(path=str(target))
         assert target.stat().st_size > 10_000
-    finally:
-        context.close()

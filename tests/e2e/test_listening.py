@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.wording import load as wording
 from tests.conftest import new_sender as sender, running_bot, text_of
 from tests.unit.kb_helpers import area_phone, compact, raw_national
+
+CALL_999 = wording().text("utter_if_danger_call_999")  # the one 999 sentence, filled in every reply that gives it
 
 NATIONAL = {c["role"]: compact(str(c["phone"])) for c in raw_national()["contacts"]}
 ROLE_QUESTION = "What is your role?"
@@ -84,14 +87,14 @@ def test_change_my_answer_about_cumulative_harm_asks_the_build_up_question(live_
 
 def test_not_sure_at_the_danger_question_gets_the_999_advice(live_bot):
     _, unsure = conversation(live_bot, "I'm worried about a child", "I'm not sure")
-    assert "call 999" in unsure and ROLE_QUESTION in unsure
+    assert CALL_999 in unsure and ROLE_QUESTION in unsure
 
 
 # Danger ------------------------------------------------------------------------------------
 
 def test_not_breathing_and_a_knife_in_one_message_is_danger(live_bot):
     reply = live_bot.text(sender(), "he's not breathing and there's a knife")
-    assert "call 999 now" in reply
+    assert CALL_999 in reply
 
 
 def test_not_breathing_asks_for_an_ambulance_and_gives_the_local_front_door(live_bot):

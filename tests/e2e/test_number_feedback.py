@@ -8,7 +8,10 @@ import yaml
 
 from bot.knowledge.schema import normalise_phone
 from bot.knowledge.store import KNOWLEDGE_DIR
+from bot.wording import load as wording
 from tests.conftest import new_sender as sender, REPO
+
+CALL_999 = wording().text("utter_if_danger_call_999")  # the one 999 sentence, filled in every reply that gives it
 
 PRACTICE = yaml.safe_load((KNOWLEDGE_DIR / "guidance" / "referral_practice.yml").read_text())
 FIRST_POINT = {answer["id"]: " ".join(answer["points"][0]["text"].split()) for answer in PRACTICE["answers"]}
@@ -36,10 +39,10 @@ def test_report_a_wrong_number_with_the_button_then_say_what_happened_and_the_re
     prompt = messages[-1]
     assert [b["title"] for b in prompt["buttons"]] == ["Yes, it was right", "Report a wrong number"]
     answer = "\n".join(m.get("text", "") for m in messages[:-1])
-    assert "call 999" in answer  # the answer, 999 advice included, comes before the prompt
+    assert CALL_999 in answer  # the answer, 999 advice included, comes before the prompt
     report = next(b["payload"] for b in prompt["buttons"] if b["title"] == "Report a wrong number")
     recorded = live_bot.text(who, report)
-    assert "recorded" in recorded and "call 999" in recorded
+    assert "recorded" in recorded and CALL_999 in recorded
     assert "added" in live_bot.text(who, "it said the number is not in use")
     text = feedback_report(live_bot)
     block = text.split("leicester.front_door:", 1)[1]
@@ -56,7 +59,7 @@ def test_a_typed_report_naming_the_place(live_bot):
 def test_consent_is_answered_directly(live_bot):
     reply = live_bot.text(sender(), "do I need the parents' consent to refer to social care?")
     assert FIRST_POINT["consent_sharing"] in " ".join(reply.split())
-    assert "call 999" in reply
+    assert CALL_999 in reply
 
 
 def test_after_a_referral_the_areas_front_door_and_the_prompt(live_bot):

@@ -7,9 +7,12 @@ import urllib.request
 
 import pytest
 
+from bot.wording import load as wording
 from tests.conftest import REPO
 from tests.conftest import new_sender as sender
 from tests.unit.kb_helpers import area_phone, national_phone
+
+CALL_999 = wording().text("utter_if_danger_call_999")  # the one 999 sentence, filled in every reply that gives it
 
 
 def test_hello_gets_a_greeting(live_bot):
@@ -17,9 +20,24 @@ def test_hello_gets_a_greeting(live_bot):
     assert "worried that a child may be neglected" in reply and "999" in reply
 
 
+@pytest.mark.parametrize("messages", [
+    ["hello"],                                              # a response a rule sends
+    ["I'm worried about a child", "I'm not sure"],          # one a custom action sends, mid-form
+    ["who do I call about a child in Leicester"],           # one an action sends with its own values
+    ["do I need the parents' consent to refer?"],
+    ["x" * 3000],                                           # one the REST channel sends by itself
+])
+def test_the_999_sentence_reaches_the_user_filled_in(live_bot, messages):
+    who = sender()
+    for message in messages[:-1]:
+        live_bot.say(who, message)
+    reply = live_bot.text(who, messages[-1])
+    assert CALL_999 in reply and "{call_999}" not in reply
+
+
 @pytest.mark.parametrize("message", ["a child is in danger right now", "the baby has been left alone and there's a fire"])
 def test_danger_as_the_first_message_gets_999(live_bot, message):
-    assert "call 999 now" in live_bot.text(sender(), message)
+    assert CALL_999 in live_bot.text(sender(), message)
 
 
 def test_danger_in_the_middle_of_the_guided_questions_gets_999_then_the_question_again(live_bot):
@@ -27,7 +45,7 @@ def test_danger_in_the_middle_of_the_guided_questions_gets_999_then_the_question
     for message in ("I'm worried about a child", "no", "teacher"):
         live_bot.say(who, message)
     reply = live_bot.text(who, "a child is in danger right now")
-    assert "call 999 now" in reply
+    assert CALL_999 in reply
     assert "town, district or council" in reply  # the question it was on comes back
 
 
@@ -44,7 +62,7 @@ def test_a_dsl_giving_their_role_gets_the_next_question_not_a_definition(live_bo
 def test_danger_after_a_direct_answer_gets_999(live_bot):
     who = sender()
     assert area_phone("nottinghamshire", "front_door") in live_bot.text(who, "who do I call about a child in Mansfield")
-    assert "call 999 now" in live_bot.text(who, "a child is in danger right now")
+    assert CALL_999 in live_bot.text(who, "a child is in danger right now")
 
 
 def test_tracker_is_not_readable_over_http_without_the_api(live_bot):

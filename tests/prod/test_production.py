@@ -14,8 +14,11 @@ import urllib.request
 import pytest
 import sqlalchemy as sa
 
+from bot.wording import load as wording
 from tests.conftest import say, text_of
 from tests.unit.kb_helpers import area_phone, national_phone
+
+CALL_999 = wording().text("utter_if_danger_call_999")  # the one 999 sentence, filled in every reply that gives it
 
 IN_DANGER = "is the child in immediate danger right now?"
 ROLE = "What is your role?"
@@ -68,7 +71,7 @@ def test_with_the_action_server_down_danger_still_gets_999_and_others_a_calm_nat
     assert MANSFIELD_DOOR in chat(prod.url, sender, "who do I call in Mansfield?")
     prod.stop("actions")
     try:
-        assert "call 999 now" in chat(prod.url, sender, "a child is in danger right now")
+        assert CALL_999 in chat(prod.url, sender, "a child is in danger right now")
         reply = chat(prod.url, sender, "out of hours number")
         assert CALM in reply and "999" in reply and NSPCC in reply
     finally:

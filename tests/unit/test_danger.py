@@ -71,6 +71,10 @@ DANGER_NOW = [
     ("he's 5 and he's been left home alone since this morning", [P]),
     ("he has been left alone since yesterday", [P]),
     ("3 kids left on their own, parents not back", [P]),
+    ("the kids are often left alone and tonight they're on their own again", [P]),
+    ("mum went out and the baby is on her own", [P]),
+    ("dad has gone to the pub and left the kids on their own", [P]),
+    ("she's always hungry and right now she's home alone", [P]),
     ("toddler all by himself in the flat", [P]),
     ("nobody is home and the baby is crying", [P]),
     ("no adults in the flat for hours", [P]),
@@ -153,6 +157,13 @@ NOT_DANGER = [
     "mum says she forgot the appointment again",
     "he's at school and seems ok",
     "the family were evicted in 2023",
+    # A habit, not now; an adult on their own.
+    "the kids are left on their own after school a lot, the oldest is 9",
+    "a 12yo keeps turning up at 9pm and saying theres nobody home",
+    "he's often home alone at weekends",
+    "baby is 4 months, mum has learning difficulties and is on her own",
+    "mum is on her own with 4 kids and struggling",
+    "dad's on his own since mum left and he's not coping",
 ]
 
 

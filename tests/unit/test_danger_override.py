@@ -4,14 +4,15 @@ is `immediate_danger` with the 999 service it points to; a child writing about t
 from __future__ import annotations
 
 import pytest
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu_components.danger_override import DangerOverride
 
 
-def processed(text: str, predicted: str = "worried_about_child") -> Message:
-    message = Message(data={TEXT: text, INTENT: {"name": predicted, "confidence": 0.6}})
+def processed(text: str, predicted: str = "worried_about_child", ranking=()) -> Message:
+    message = Message(data={TEXT: text, INTENT: {"name": predicted, "confidence": 0.6},
+                            INTENT_RANKING_KEY: [{"name": name, "confidence": 0.5} for name in ranking]})
     return DangerOverride().process([message])[0]
 
 
@@ -41,3 +42,16 @@ def test_other_messages_keep_the_models_intent(text):
 
 def test_a_child_writing_about_their_own_home_is_a_child_seeking_help():
     assert processed("I'm 14 and my mum doesn't feed me").get(INTENT)["name"] == "child_seeking_help"
+
+
+def test_words_saying_no_danger_now_outweigh_the_models_guess_of_danger():
+    message = processed("health visitor in leeds, mum drunk when i visited, baby ok now not in danger, who do i ring",
+                        predicted="immediate_danger", ranking=["immediate_danger", "ask_contact", "worried_about_child"])
+    assert message.get(INTENT)["name"] == "ask_contact"
+    assert service(message) is None
+
+
+def test_danger_described_in_another_clause_is_still_danger_when_the_message_also_says_no_danger():
+    message = processed("he's not in danger from mum but there's a knife in the house", predicted="immediate_danger",
+                        ranking=["immediate_danger", "ask_contact"])
+    assert message.get(INTENT)["name"] == "immediate_danger"

@@ -55,42 +55,17 @@ def test_unchanged_copy_loads(knowledge_copy):
     assert load(connect("sqlite://"), directory=knowledge_copy) == len(list(knowledge_copy.rglob("*.yml")))
 
 
-def test_phone_number_too_short_names_file_entry_and_field(knowledge_copy):
-    edit_area(knowledge_copy, "leicester", lambda d: front_door(d).update(phone="0116 454 100"))
+@pytest.mark.parametrize("area_id, edit, named", [
+    ("leicester", lambda d: front_door(d).update(phone="0116 454 100"), ["contacts[0]", "phone", "0116 454 100"]),
+    ("kingston", lambda d: d["contacts"][1].pop("sources"), ["contacts[1]", "sources"]),
+    ("kingston", lambda d: front_door(d).update(sources=[]), ["contacts[0]", "sources"]),
+    ("rutland", lambda d: front_door(d).update(sources=["no_such_source"]), ["contacts[0]", "no_such_source", "sources"]),
+    ("hartlepool", lambda d: front_door(d).update(email="childrenshub.hartlepool.gov.uk"), ["contacts[0]", "email"]),
+], ids=["phone too short", "no sources", "empty sources", "unknown source key", "invalid email"])
+def test_a_bad_contact_is_refused_naming_file_entry_and_field(knowledge_copy, area_id, edit, named):
+    edit_area(knowledge_copy, area_id, edit)
     message = load_error(knowledge_copy)
-    assert "leicester.yml" in message
-    assert "contacts[0]" in message
-    assert "phone" in message
-    assert "0116 454 100" in message
-
-
-def test_contact_without_sources_is_refused(knowledge_copy):
-    edit_area(knowledge_copy, "kingston", lambda d: d["contacts"][1].pop("sources"))
-    message = load_error(knowledge_copy)
-    assert "kingston.yml" in message
-    assert "contacts[1]" in message
-    assert "sources" in message
-
-
-def test_contact_with_empty_sources_is_refused(knowledge_copy):
-    edit_area(knowledge_copy, "kingston", lambda d: front_door(d).update(sources=[]))
-    message = load_error(knowledge_copy)
-    assert "kingston.yml" in message and "contacts[0]" in message and "sources" in message
-
-
-def test_source_key_not_in_the_sources_table_is_refused(knowledge_copy):
-    edit_area(knowledge_copy, "rutland", lambda d: front_door(d).update(sources=["no_such_source"]))
-    message = load_error(knowledge_copy)
-    assert "rutland.yml" in message
-    assert "contacts[0]" in message
-    assert "no_such_source" in message
-    assert "sources" in message
-
-
-def test_invalid_email_is_refused(knowledge_copy):
-    edit_area(knowledge_copy, "hartlepool", lambda d: front_door(d).update(email="childrenshub.hartlepool.gov.uk"))
-    message = load_error(knowledge_copy)
-    assert "hartlepool.yml" in message and "contacts[0]" in message and "email" in message
+    assert all(words in message for words in [f"{area_id}.yml", *named]), message
 
 
 @pytest.mark.parametrize("hours", [{"mon": ["8am-5pm"]}, "8am-5pm", {"mon": ["17:00-08:00"]}])

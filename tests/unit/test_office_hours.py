@@ -35,27 +35,11 @@ def test_kingston_spa_hours_are_as_the_issue_describes():
 
 
 @pytest.mark.parametrize("day", ["mon", "tue", "wed", "thu", "fri"])
-def test_spa_closed_the_minute_before_opening(spa, day):
-    start = KINGSTON_SPA[day][0].split("-")[0]
-    assert is_open(spa, at(WEEK[day], start, -1)) is False
-
-
-@pytest.mark.parametrize("day", ["mon", "tue", "wed", "thu", "fri"])
-def test_spa_open_at_opening_time(spa, day):
-    start = KINGSTON_SPA[day][0].split("-")[0]
-    assert is_open(spa, at(WEEK[day], start)) is True
-
-
-@pytest.mark.parametrize("day", ["mon", "tue", "wed", "thu", "fri"])
-def test_spa_open_the_minute_before_closing(spa, day):
-    end = KINGSTON_SPA[day][0].split("-")[1]
-    assert is_open(spa, at(WEEK[day], end, -1)) is True
-
-
-@pytest.mark.parametrize("day", ["mon", "tue", "wed", "thu", "fri"])
-def test_spa_closed_at_closing_time(spa, day):
-    end = KINGSTON_SPA[day][0].split("-")[1]
-    assert is_open(spa, at(WEEK[day], end)) is False
+@pytest.mark.parametrize("edge, minutes, open_", [(0, -1, False), (0, 0, True), (1, -1, True), (1, 0, False)],
+                         ids=["minute before opening", "opening time", "minute before closing", "closing time"])
+def test_spa_opens_and_closes_on_the_minute(spa, day, edge, minutes, open_):
+    time = KINGSTON_SPA[day][0].split("-")[edge]
+    assert is_open(spa, at(WEEK[day], time, minutes)) is open_
 
 
 def test_spa_explicit_boundaries_on_a_tuesday(spa):

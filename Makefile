@@ -95,7 +95,7 @@ nlu-eval: install train ## Held-out NLU sets (tests/nlu/test_nlu*.yml, never tun
 	done
 
 nlu-dev: install train ## The same on the dev sets (tests/nlu/dev_nlu*.yml), the ones to tune against
-	@for set in dev_nlu dev_nlu_listening; do \
+	@for set in dev_nlu dev_nlu_listening dev_nlu_typed; do \
 	  echo "== tests/nlu/$$set.yml"; \
 	  $(RASA) test nlu --model $(MODEL) --nlu tests/nlu/$$set.yml --out var/results/$$set --successes --quiet >/dev/null && \
 	  $(PY) scripts/nlu_report.py var/results/$$set --show-messages || exit 1; \

@@ -102,8 +102,13 @@ def offer_choices(dispatcher, result: Resolution, payload: Callable[[str], str])
 
 def say_understood(dispatcher, result: Resolution) -> None:
     """The one line before any number: which council was understood, and that it can be changed."""
-    council = knowledge_base().target_name(result.area_id)
-    if result.fuzzy:
+    kb = knowledge_base()
+    council = kb.target_name(result.area_id)
+    if result.others:
+        others = [kb.target_name(other) for other in result.others[:MAX_BUTTONS]]
+        dispatcher.utter_message(response="utter_place_understood_not_village", place=result.query, council=council,
+                                 others=", ".join(others), buttons=[{"title": name, "payload": name} for name in others])
+    elif result.fuzzy:
         dispatcher.utter_message(response="utter_place_understood_fuzzy", place=result.query, matched=result.matched, council=council)
     else:
         dispatcher.utter_message(response="utter_place_understood", place=result.query, council=council)

@@ -70,6 +70,7 @@ class Resolution:
     fuzzy: bool = False
     span: Optional[Tuple[int, int]] = None  # where in the message it was found
     postcode: bool = False  # read from a postcode, sector or outward code rather than a name
+    others: Tuple[str, ...] = ()  # found: other areas with a village or hamlet of the same name
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,13 @@ class PlaceResolver:
         if len(targets) == 1:
             status = "nation" if targets[0] in NATIONS else "found"
             return Resolution(status, query, targets[0], matched, fuzzy=fuzzy, span=span)
+        council_level = [t for t in targets if any(n.target == t and n.kind in COUNCIL_LEVEL for n in names)]
+        if len(council_level) == 1:
+            # "Leeds" is Leeds City Council, not the village of Leeds in Kent: a name that is one
+            # council's own (or its city's) and elsewhere only a gazetteer's village is that council;
+            # the line before any number names the council and the others, so it can be changed.
+            others = tuple(t for t in targets if t != council_level[0])
+            return Resolution("found", query, council_level[0], matched, fuzzy=fuzzy, span=span, others=others)
         reason = "many" if len(targets) > MAX_BUTTONS else "name"
         return Resolution("ambiguous", query, None, matched, targets, reason, fuzzy=fuzzy, span=span)
 
@@ -248,7 +256,7 @@ class PlaceResolver:
             if index + 1 < len(found):
                 second, second_key = found[index + 1]
                 gap = text[first.span[1]:second.span[0]]
-                if _QUALIFIER_GAP.match(gap) and first.status == "ambiguous":
+                if _QUALIFIER_GAP.match(gap) and (first.status == "ambiguous" or first.others):
                     narrowed = self._narrow(text, first, second, second_key)
                     if narrowed:
                         results.append(narrowed)
@@ -260,7 +268,8 @@ class PlaceResolver:
 
     def _narrow(self, text: str, place: Resolution, qualifier: Resolution, qualifier_key: str) -> Optional[Resolution]:
         allowed = set(qualifier.choices) or ({qualifier.area_id} if qualifier.area_id else set())
-        common = tuple(target for target in place.choices if target in allowed)
+        candidates = place.choices or (place.area_id, *place.others)
+        common = tuple(target for target in candidates if target in allowed)
         span = (place.span[0], qualifier.span[1])
         query = text[span[0]:span[1]]
         if len(common) == 1:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import List
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact, is_web_address
+from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact, EscalationGuide, is_web_address
 from bot.office_hours import describe
 from bot.routing import Route
 from bot.wording import load as wording
@@ -34,8 +34,12 @@ def citation(kb: KnowledgeBase, fact, owner=None) -> str:
     else:  # a seed document or reference file: its title, never the project's own file name
         named = _say("source_title", title=first.title)
     others = len(sources) - 1
-    more = "" if not others else _say("one_more_source") if others == 1 else _say("more_sources", count=others)
     caveat = _say("archived") if first.read_from == "archived copy" else ""
+    if isinstance(fact, EscalationGuide) and others:
+        # Paraphrased from several areas' procedures: one area's title alone would read as the
+        # procedure of the area asked about.
+        return _say("source_general", count=len(sources), named=named, checked=long_date(fact.checked), caveat=caveat)
+    more = "" if not others else _say("one_more_source") if others == 1 else _say("more_sources", count=others)
     return _say("source", named=named, more=more, checked=long_date(fact.checked), caveat=caveat)
 
 

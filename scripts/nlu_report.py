@@ -35,7 +35,7 @@ def main(results: Path, show_messages: bool = False) -> int:
         right = [m["intent_prediction"]["confidence"] for m in json.loads(successes_file.read_text())]
         wrong = [m["intent_prediction"]["confidence"] for m in errors]
         print("Fallback threshold: correct predictions sent to fallback / wrong predictions caught")
-        for threshold in (0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8):
+        for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8):
             lost = sum(c < threshold for c in right)
             caught = sum(c < threshold for c in wrong)
             print(f"  {threshold:.2f}: {lost}/{len(right)} lost, {caught}/{len(wrong)} caught")

@@ -133,3 +133,13 @@ def test_a_number_asked_for_later_names_the_place_as_given_never_an_internal_id(
     dispatcher.messages.clear()
     run(ActionAnswerContact(), dispatcher, tracker("just give me the number", "ask_contact", slots={"area": "north_lincolnshire"}))
     assert dispatcher.messages[0]["place"] == "North Lincolnshire Council"
+
+
+def test_a_councils_own_name_gets_its_number_first_and_the_village_of_that_name_as_a_choice(dispatcher):
+    """"Leeds" at 2 a.m. is Leeds City Council's number, not a question about a village in Kent."""
+    run(ActionAnswerContact(), dispatcher, tracker("who do i ring in leeds", "ask_contact"))
+    first = dispatcher.messages[0]
+    assert first["response"] == "utter_place_understood_not_village"
+    assert first["council"] == "Leeds City Council" and "Kent County Council" in first["others"]
+    assert [b["title"] for b in first["buttons"]] == ["Kent County Council"]
+    assert phone("leeds", "front_door") in said(dispatcher)

@@ -22,3 +22,13 @@ def test_a_seed_document_is_cited_by_its_title_and_a_web_page_by_title_and_addre
         assert source.url in text
     else:
         assert source.url not in text and "project seed" not in text
+
+
+def test_the_general_escalation_stages_are_never_cited_as_one_areas_procedure(kb):
+    """Cornwall has no procedure held: the general stages must not read as Cumbria's policy."""
+    guide = kb.escalation_guide()
+    first = kb.sources_of(guide)[0]
+    text = render.citation(kb, guide)
+    assert not text.startswith("Source:")
+    assert f"drawn from {len(kb.sources_of(guide))} published escalation procedures" in text
+    assert "not this area's own procedure" in text and first.title in text

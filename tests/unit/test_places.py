@@ -110,10 +110,28 @@ def test_redbridge_is_never_only_southampton(resolver):
     assert result.area_id == "redbridge" or result.choices[0] == "redbridge"
 
 
-@pytest.mark.parametrize("typed", ["Richmond", "Kingston", "Shirley", "Clifton", "Newport", "Sutton", "Hampton", "Norton"])
+@pytest.mark.parametrize("typed", ["Richmond", "Shirley", "Clifton", "Newport", "Hampton", "Norton", "Gillingham"])
 def test_a_name_several_councils_hold_asks_which(resolver, typed):
     result = resolver.resolve(typed)
     assert result.status == "ambiguous" and result.area_id is None and len(result.choices) > 1
+
+
+@pytest.mark.parametrize("typed, area_id, village_in", [
+    ("Leeds", "leeds", "kent"), ("leeds", "leeds", "kent"), ("Bolton", "bolton", "northumberland"),
+    ("Barnsley", "barnsley", "gloucestershire"), ("Bury", "bury", "west_sussex"), ("Sutton", "sutton", "kent"),
+    ("Kingston", "kingston", "devon"), ("Bradford", "bradford", "devon"), ("Brighton", "brighton_and_hove", "cornwall"),
+])
+def test_a_councils_own_name_is_that_council_with_the_villages_of_that_name_kept_as_others(resolver, typed, area_id, village_in):
+    result = resolver.resolve(typed)
+    assert found(result, area_id)
+    assert village_in in result.others and area_id not in result.others
+
+
+@pytest.mark.parametrize("typed, area_id", [("Leeds, Kent", "kent"), ("Leeds in Kent", "kent"), ("Bolton, Northumberland", "northumberland"),
+                                            ("the family live in Leeds near Maidstone", "kent"), ("leeds LS6", "leeds")])
+def test_a_qualifier_still_picks_the_village(resolver, typed, area_id):
+    result = resolver.resolve(typed)
+    assert found(result, area_id) and not result.others
 
 
 def test_many_places_of_one_name_are_flagged_so_the_question_asks_for_a_county_or_postcode(resolver):

@@ -5,12 +5,16 @@ throwaway tracker database and a throwaway copy of the knowledge database (so re
 numbers made in tests never reach var/knowledge.db), waits until the REST webhook answers, and
 stops it afterwards. It needs a trained model (`make test` trains first).
 
-`postgres_url` is a private PostgreSQL server for tests that need the production database,
-started the way `make run-prod` starts it (deploy/stack.py).
+`knowledge_db`, `kb` and `resolver`: knowledge/ validated and loaded once per session, shared by the
+unit and action tests (a load takes seconds; no test changes them).
+
+`postgres` (and its `postgres_url`) is a private PostgreSQL server for tests that need the production
+database, started the way `make run-prod` starts it (deploy/stack.py).
 """
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import secrets
@@ -27,10 +31,26 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import connect, load
+from bot.places import PlaceResolver
 
 REPO = Path(__file__).resolve().parents[1]
 MODEL = REPO / "models" / "assistant.tar.gz"
+
+
+def pytest_configure(config):
+    """Fewer garbage collections. A test session keeps big things alive throughout (Rasa and
+    TensorFlow's modules, the knowledge base's 20,000 place names and 50,000 postcodes), and with
+    the default thresholds the collector walks them all again every few hundred allocations:
+    loading the knowledge took twice as long inside the session as outside it."""
+    gc.set_threshold(50_000, 20, 20)
+
+
+def pytest_collection_finish(session):
+    """What exists once the tests are collected (modules, parameters) lives to the end: the
+    collector need not look at it again."""
+    gc.freeze()
 
 
 def new_sender() -> str:
@@ -159,16 +179,36 @@ def running_bot(tmp_path_factory, name: str, extra_env: dict = None):
 
 
 @pytest.fixture(scope="session")
+def knowledge_db(tmp_path_factory) -> Path:
+    """A SQLite file of the session's own holding knowledge/, validated and loaded as `make knowledge`
+    loads it; a test that writes to a knowledge database works on a copy of it."""
+    path = tmp_path_factory.mktemp("knowledge") / "knowledge.db"
+    load(connect(f"sqlite:///{path}"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def kb(knowledge_db) -> KnowledgeBase:
+    """The knowledge base read back from it, as the bot reads it."""
+    return KnowledgeBase(connect(f"sqlite:///{knowledge_db}"))
+
+
+@pytest.fixture(scope="session")
+def resolver(kb) -> PlaceResolver:
+    return PlaceResolver(kb.places, kb.postcodes)
+
+
+@pytest.fixture(scope="session")
 def live_bot(tmp_path_factory):
     with running_bot(tmp_path_factory, "live") as bot:
         yield bot
 
 
 @pytest.fixture(scope="session")
-def postgres_url():
-    """A SQLAlchemy URL of a private PostgreSQL (Debian's package, `make servers`), fresh for the session.
-
-    Started by deploy.stack.Stack, as in production mode; only its PostgreSQL service is run.
+def postgres():
+    """A private PostgreSQL (Debian's package, `make servers`), fresh for the session: a
+    deploy.stack.Stack, as in production mode, with only its PostgreSQL service started, its data
+    under var/test-postgres. Tests that use it are marked `servers` (not run by `make test-fast`).
     """
     from deploy.stack import PG_BIN, Stack
 
@@ -183,6 +223,13 @@ def postgres_url():
     stack = Stack(var=var, proxy_port=free_port_block(6), env=env)
     stack.start("postgres", timeout=90)
     try:
-        yield stack.db_url
+        yield stack
     finally:
         stack.stop_all()
+        shutil.rmtree(var, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres) -> str:
+    """The SQLAlchemy URL of that PostgreSQL's application database."""
+    return postgres.db_url

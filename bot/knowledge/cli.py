@@ -41,7 +41,8 @@ def cmd_synonyms(_args) -> int:
 
 
 def cmd_check(args) -> int:
-    parsed = parse_all()
+    files = parse_all()
+    parsed = [(file.path, file.item) for file in files]
     today = args.today or dt.date.today()
     facts = [(path, fact_path, fact, item) for path, item in parsed for fact_path, fact in _facts(item)]
     unsourced = [f"{p.name}: {fp}" for p, fp, fact, _ in facts if not fact.sources]
@@ -60,7 +61,7 @@ def cmd_check(args) -> int:
     unknown = [(area.id, gap) for area in areas for gap in area.unknown]
     low = [(area.id, contact) for area in areas for contact in area.contacts if contact.confidence == "low"]
     # A real load into a throwaway database proves the files survive the round trip.
-    KnowledgeBase(in_memory_engine())
+    KnowledgeBase(in_memory_engine(files))
     seeds = sorted(area.id for path, area in ((p, i) for p, i in parsed if isinstance(i, Area)) if path.parent.name == "areas")
     print(f"Councils covered (children's services authorities): {len(areas)} ({len(seeds)} checked in depth: {', '.join(seeds)})")
     print(f"Councils with a front-door number: {sum(1 for a in areas if any(c.role == 'front_door' for c in a.contacts))}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Iterable, List
+from typing import Any, Iterable, List, NamedTuple, Optional
 
 import yaml
 from pydantic import ValidationError
@@ -92,11 +92,32 @@ _MODELS = {"guidance": Guidance, "places": NameList, "postcodes": PostcodeTable,
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the postcode tables load ten times faster
 
 
+class KnowledgeFile(NamedTuple):
+    """One knowledge file read once: validated, as written (the JSON the database stores) and its
+    digest (so a reload can tell it is unchanged)."""
+
+    path: Path
+    item: Any  # its schema object (Area, National, Guidance, NameList or PostcodeTable)
+    body: dict
+    digest: str
+
+
+def parse_yaml(text: str):
+    """YAML read as yaml.safe_load reads it, with libyaml's parser where it is installed."""
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader)
+
+
 def parse_file(path: Path):
     """Read and validate one knowledge file into its schema object."""
+    return read_file(path).item
+
+
+def read_file(path: Path) -> KnowledgeFile:
+    """Read one knowledge file and validate it; a problem names the file, the entry and the field."""
     model = National if path.name == "national.yml" else _MODELS[path.parent.name]
+    data = path.read_bytes()
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
+        raw = parse_yaml(data.decode("utf-8"))
     except yaml.YAMLError as error:
         raise KnowledgeError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(raw, dict):
@@ -107,7 +128,7 @@ def parse_file(path: Path):
         raise KnowledgeError(_describe(path, raw, error)) from None
     if isinstance(parsed, Area) and parsed.id != path.stem:
         raise KnowledgeError(f"{path}: field 'id' is {parsed.id!r}; it must match the file name {path.stem!r}")
-    return parsed
+    return KnowledgeFile(path, parsed, raw, hashlib.sha256(data).hexdigest())
 
 
 def _describe(path: Path, raw: dict, error: ValidationError) -> str:
@@ -144,19 +165,19 @@ def knowledge_files(directory: Path = KNOWLEDGE_DIR) -> List[Path]:
     return files
 
 
-def parse_all(directory: Path = KNOWLEDGE_DIR) -> list:
+def parse_all(directory: Path = KNOWLEDGE_DIR) -> List[KnowledgeFile]:
     """Validate every file first, collecting all failures, so one run shows every problem."""
     parsed, problems = [], []
     for path in knowledge_files(directory):
         try:
-            parsed.append((path, parse_file(path)))
+            parsed.append(read_file(path))
         except KnowledgeError as error:
             problems.append(str(error))
     if problems:
         raise KnowledgeError("\n".join(problems))
-    if not any(isinstance(item, National) for _, item in parsed):
+    if not any(isinstance(file.item, National) for file in parsed):
         raise KnowledgeError(f"{directory / 'national.yml'}: missing; the national route is required")
-    _check_references(parsed)
+    _check_references([(file.path, file.item) for file in parsed])
     return parsed
 
 
@@ -182,26 +203,26 @@ def _check_references(parsed: list) -> None:
         raise KnowledgeError("\n".join(problems))
 
 
-def load(engine: Engine, directory: Path = KNOWLEDGE_DIR) -> int:
+def load(engine: Engine, directory: Path = KNOWLEDGE_DIR, parsed: Optional[List[KnowledgeFile]] = None) -> int:
     """Validate all files, then bring the database in line with them in one transaction: files
     whose content changed (or that are new) are rewritten, removed files are deleted, the rest are
-    left as they are. Returns the number of files rewritten."""
-    parsed = parse_all(directory)
+    left as they are. Returns the number of files rewritten. `parsed`: what parse_all(directory)
+    returned, when the caller has read the files already (each file is read and parsed once)."""
+    parsed = parse_all(directory) if parsed is None else parsed
     _fresh_schema(engine)
     changed = 0
     with engine.begin() as connection:
         stored = {key: (row_id, digest) for row_id, key, digest in
                   connection.execute(select(Document.id, Document.key, Document.digest)).all()}
         wanted = set()
-        for path, item in parsed:
-            kind, key = _kind_key(path, item)
+        for file in parsed:
+            kind, key = _kind_key(file.path, file.item)
             wanted.add(key)
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            if key in stored and stored[key][1] == digest:
+            if key in stored and stored[key][1] == file.digest:
                 continue
             if key in stored:
                 _delete(connection, stored[key][0])
-            _insert(connection, path, item, kind, key, digest)
+            _insert(connection, file, kind, key)
             changed += 1
         for key in set(stored) - wanted:
             _delete(connection, stored[key][0])
@@ -230,8 +251,8 @@ def _delete(connection, document_id: int) -> None:
     connection.execute(Document.__table__.delete().where(Document.__table__.c.id == document_id))
 
 
-def _insert(connection, path: Path, item, kind: str, key: str, digest: str) -> None:
-    body = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
+def _insert(connection, file: KnowledgeFile, kind: str, key: str) -> None:
+    path, item, body, digest = file
     if isinstance(item, (NameList, PostcodeTable)):
         body = {field: body[field] for field in ("attribution", "sources", "checked") if field in body}
     document_id = connection.execute(
@@ -334,8 +355,9 @@ def connect(url: str = None) -> Engine:
     return create_engine(url, future=True, pool_pre_ping=True)
 
 
-def in_memory_engine() -> Engine:
-    """The knowledge base validated and loaded into a private in-memory SQLite database."""
+def in_memory_engine(parsed: Optional[List[KnowledgeFile]] = None) -> Engine:
+    """The knowledge base validated and loaded into a private in-memory SQLite database
+    (`parsed`: the files as parse_all read them, when the caller has them already)."""
     engine = connect("sqlite://")
-    load(engine)
+    load(engine, parsed=parsed)
     return engine

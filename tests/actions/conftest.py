@@ -1,5 +1,5 @@
-"""Actions run against the real knowledge/ (loaded into a temporary SQLite file) and the real
-domain (as Rasa sends it to the action server) with a fixed clock."""
+"""Actions run against the real knowledge/ (loaded once per session into a temporary SQLite file,
+tests/conftest.py) and the real domain (as Rasa sends it to the action server) with a fixed clock."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,21 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import shared
 from tests.conftest import REPO
-from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.store import connect, load
+from bot.knowledge.store import connect
 from bot.number_feedback import FeedbackStore
 from bot.office_hours import LONDON
-from bot.places import PlaceResolver
 
 TUESDAY_10AM = dt.datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
 TUESDAY_8PM = dt.datetime(2026, 11, 24, 20, 0, tzinfo=LONDON)
-
-
-@pytest.fixture(scope="session")
-def kb(tmp_path_factory) -> KnowledgeBase:
-    engine = connect(f"sqlite:///{tmp_path_factory.mktemp('kb') / 'knowledge.db'}")
-    load(engine)
-    return KnowledgeBase(engine)
 
 
 @pytest.fixture
@@ -35,11 +26,10 @@ def feedback(tmp_path) -> FeedbackStore:
 
 
 @pytest.fixture(autouse=True)
-def wired(kb, feedback, monkeypatch):
+def wired(kb, resolver, feedback, monkeypatch):
     """Point the actions at the test knowledge base, feedback store and a clock the test can set."""
     clock = {"now": TUESDAY_10AM}
     monkeypatch.setattr(shared, "knowledge_base", lambda: kb)
-    resolver = PlaceResolver(kb.places, kb.postcodes)
     monkeypatch.setattr(shared, "place_resolver", lambda: resolver)
     monkeypatch.setattr(shared, "feedback_store", lambda: feedback)
     monkeypatch.setattr(shared, "now", lambda: clock["now"])

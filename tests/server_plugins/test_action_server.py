@@ -8,7 +8,11 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from tests.conftest import REPO, free_port_block
+
+pytestmark = pytest.mark.servers  # starts the action server as a process of its own
 
 SECRET = "mum Kelly Smith on 07700 900123"
 

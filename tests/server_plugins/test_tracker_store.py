@@ -29,7 +29,7 @@ def keys(monkeypatch):
     monkeypatch.setenv("TRACKER_ENCRYPTION_KEYS", KEY)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.servers)])
 def database(request, tmp_path, keys):
     """(url, the folder of the SQLite file or the PostgreSQL stack) for each database."""
     if request.param == "sqlite":

@@ -1,33 +1,8 @@
-"""Shared fixtures for the unit tests of the plain-Python `bot` package.
-
-The real `knowledge/` directory is validated and loaded once per session into an in-memory
-SQLite database (SQLAlchemy keeps one connection per thread for "sqlite://", so the data
-survives between connections) and read back through `KnowledgeBase`, as the bot does.
-"""
+"""Shared fixtures for the unit tests of the plain-Python `bot` package (the real knowledge/,
+`kb` and `resolver`, come from tests/conftest.py: loaded once per session)."""
 from __future__ import annotations
 
 import pytest
-
-from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.store import connect, load
-from bot.places import PlaceResolver
-
-
-@pytest.fixture(scope="session")
-def engine():
-    engine = connect("sqlite://")
-    load(engine)
-    return engine
-
-
-@pytest.fixture(scope="session")
-def kb(engine) -> KnowledgeBase:
-    return KnowledgeBase(engine)
-
-
-@pytest.fixture(scope="session")
-def resolver(kb) -> PlaceResolver:
-    return PlaceResolver(kb.places, kb.postcodes)
 
 
 @pytest.fixture

@@ -12,10 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from bot.knowledge.schema import normalise_phone
-from bot.knowledge.store import KNOWLEDGE_DIR
+from bot.knowledge.store import KNOWLEDGE_DIR, parse_yaml
 
 LONDON = ZoneInfo("Europe/London")
 UTC = dt.timezone.utc
@@ -30,7 +28,7 @@ def raw_yaml(path: Path) -> dict:
 
 @lru_cache(maxsize=None)
 def _parsed(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return parse_yaml(path.read_text(encoding="utf-8"))
 
 
 def raw_areas() -> dict:

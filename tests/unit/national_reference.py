@@ -15,9 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-import yaml
 
-from bot.knowledge.store import KNOWLEDGE_DIR
+from bot.knowledge.store import KNOWLEDGE_DIR, parse_yaml
 
 _spec = importlib.util.spec_from_file_location("national_knowledge", KNOWLEDGE_DIR.parent / "scripts" / "national_knowledge.py")
 _script = importlib.util.module_from_spec(_spec)
@@ -50,7 +49,7 @@ def area_ids() -> dict:
     ids = {}
     for folder in ("areas", "councils"):
         for path in (KNOWLEDGE_DIR / folder).glob("*.yml"):
-            body = yaml.safe_load(path.read_text(encoding="utf-8"))
+            body = parse_yaml(path.read_text(encoding="utf-8"))
             ids[body["council"]["gss"]] = body["id"]
     return {**ids, **NATIONS}
 
@@ -93,11 +92,11 @@ def names_held_elsewhere() -> set:
     for row in rows("councils.csv"):
         names |= {row["name"].lower(), row["short_name"].lower()}
         names |= {d.strip().lower() for d in row["lower_tier_districts"].split(";") if d.strip()}
-    aliases = yaml.safe_load((KNOWLEDGE_DIR / "places" / "aliases.yml").read_text(encoding="utf-8"))
+    aliases = parse_yaml((KNOWLEDGE_DIR / "places" / "aliases.yml").read_text(encoding="utf-8"))
     for section in ("aliases", "nation_places"):
         names |= {n.lower() for values in aliases[section].values() for n in values}
     for path in (KNOWLEDGE_DIR / "areas").glob("*.yml"):
-        body = yaml.safe_load(path.read_text(encoding="utf-8"))
+        body = parse_yaml(path.read_text(encoding="utf-8"))
         names |= {p["name"].lower() for p in body["places"]} | {p["name"].lower() for p in body.get("not_this_council", [])}
     return names
 

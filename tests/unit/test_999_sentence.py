@@ -10,7 +10,7 @@ import re
 import string
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, List, Tuple
+from typing import Any, Iterator, Tuple
 
 import pytest
 import yaml
@@ -33,8 +33,11 @@ NOT_ADVICE = {("utter_referral_draft", "custom", "danger_answers", "yes"), ("utt
               ("utter_concern_questions", "custom", "questions", "names")}
 
 
-def domain_files() -> List[Tuple[Path, dict]]:
-    return [(path, yaml.safe_load(path.read_text(encoding="utf-8")) or {}) for path in sorted(DOMAIN.glob("*.yml"))]
+@lru_cache(maxsize=1)
+def domain_files() -> Tuple[Tuple[Path, dict], ...]:
+    """Read once for the whole module: every row of the table-driven tests below looks a response
+    up in it (nothing changes what is read; Rasa's NLG fills a copy)."""
+    return tuple((path, yaml.safe_load(path.read_text(encoding="utf-8")) or {}) for path in sorted(DOMAIN.glob("*.yml")))
 
 
 def strings(node: Any, path: Tuple) -> Iterator[Tuple[Tuple, str]]:

@@ -1,6 +1,7 @@
 """Loading knowledge/ (bot/knowledge/store.py): bad files fail loudly, naming file, entry and field."""
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -8,9 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sqlalchemy import select
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.store import KNOWLEDGE_DIR, KnowledgeError, connect, load, parse_file
+from bot.knowledge.store import KNOWLEDGE_DIR, Document, KnowledgeError, connect, load, parse_file
 from tests.unit.kb_helpers import area_phone
 
 REPO = Path(__file__).resolve().parents[2]
@@ -152,11 +154,16 @@ def test_a_good_reload_replaces_the_old_knowledge(knowledge_copy):
     assert next(c.phone for c in kb.area("leicester").contacts if c.role == "front_door") == "0116 454 1005"
 
 
-def test_a_reload_rewrites_only_the_files_that_changed(tmp_path):
+def test_a_reload_rewrites_only_the_files_that_changed(tmp_path, knowledge_db):
+    """Starts from a copy of the session's first load of knowledge/ into an empty database
+    (tests/conftest.py), instead of loading everything again."""
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, target)
+    shutil.copyfile(knowledge_db, tmp_path / "knowledge.db")
     engine = connect(f"sqlite:///{tmp_path / 'knowledge.db'}")
-    assert load(engine, directory=target) == len(list(target.rglob("*.yml")))
+    with engine.connect() as connection:
+        stored = sorted(digest for (digest,) in connection.execute(select(Document.digest)))
+    assert stored == sorted(hashlib.sha256(path.read_bytes()).hexdigest() for path in target.rglob("*.yml"))  # every file, once
     assert load(engine, directory=target) == 0
     edit_area(target, "leicester", lambda d: front_door(d).update(phone="0116 454 1005"))
     assert load(engine, directory=target) == 1

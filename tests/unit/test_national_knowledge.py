@@ -7,10 +7,9 @@ import subprocess
 import sys
 
 import pytest
-import yaml
 
 from bot import render
-from bot.knowledge.store import KNOWLEDGE_DIR
+from bot.knowledge.store import KNOWLEDGE_DIR, parse_yaml
 from bot.routing import Situation, contact, route_for
 from tests.unit import national_reference as ref
 from tests.unit.kb_helpers import london, national_phone
@@ -46,7 +45,7 @@ def test_every_phone_number_in_knowledge_is_one_the_shared_reference_holds():
     for path in KNOWLEDGE_DIR.rglob("*.yml"):
         if path.parent.name == "postcodes":
             continue  # codes and shares, no phone numbers
-        body = yaml.safe_load(path.read_text(encoding="utf-8"))
+        body = parse_yaml(path.read_text(encoding="utf-8"))
         for text in _all_strings(body):
             for number in _NUMBER.findall(text):
                 if _digits(number).replace(" ", "") not in reference:
@@ -62,13 +61,13 @@ def test_the_generated_knowledge_is_what_the_reference_gives():
 
 
 def test_attribution_travels_with_the_data():
-    national = yaml.safe_load((KNOWLEDGE_DIR / "national.yml").read_text(encoding="utf-8"))
+    national = parse_yaml((KNOWLEDGE_DIR / "national.yml").read_text(encoding="utf-8"))
     wanted = ["Contains OS data © Crown copyright", "Royal Mail", "National Statistics", "Open Government Licence",
               "mySociety", "CC BY 4.0", "GeoNames"]
     joined = " ".join(national["attribution"])
     assert all(words in joined for words in wanted)
     for path in [*(KNOWLEDGE_DIR / "postcodes").glob("*.yml"), KNOWLEDGE_DIR / "places" / "gazetteer.yml"]:
-        assert "Crown copyright" in yaml.safe_load(path.read_text(encoding="utf-8"))["attribution"], path
+        assert "Crown copyright" in parse_yaml(path.read_text(encoding="utf-8"))["attribution"], path
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert all(words in readme for words in wanted)
 
@@ -84,7 +83,7 @@ def test_all_153_councils_are_held_with_their_homepage(kb):
 
 @ref.needs_reference
 def test_every_reference_number_and_its_confidence_is_kept(kb):
-    for entry in yaml.safe_load((ref.reference_dir() / "national" / "contacts.yml").read_text(encoding="utf-8")):
+    for entry in parse_yaml((ref.reference_dir() / "national" / "contacts.yml").read_text(encoding="utf-8")):
         area = kb.area(ref.target(entry["gss"]))
         for role in ("front_door", "out_of_hours"):
             line, held = entry[role], contact(area, role)

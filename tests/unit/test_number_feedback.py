@@ -3,6 +3,7 @@ a private PostgreSQL server (production). Expected names, numbers and sources co
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 import sqlalchemy as sa
@@ -18,7 +19,7 @@ AREAS = raw_areas()
 NOW = dt.datetime(2026, 12, 2, 14, 5, 33, tzinfo=dt.timezone.utc)
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.servers)])
 def db_url(request, tmp_path_factory):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path_factory.mktemp('feedback') / 'knowledge.db'}"
@@ -31,10 +32,14 @@ def db_url(request, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def loaded(db_url):
-    """The knowledge loaded once per database (it takes seconds); each test starts with no reports."""
+def loaded(db_url, knowledge_db):
+    """The knowledge loaded once per database (it takes seconds; SQLite gets a copy of the session's
+    load); each test starts with no reports."""
     engine = connect(db_url)
-    load(engine)
+    if engine.url.drivername == "sqlite":
+        shutil.copyfile(knowledge_db, engine.url.database)
+    else:
+        load(engine)
     yield engine
     engine.dispose()
 
@@ -47,9 +52,10 @@ def engine(loaded):
     return loaded
 
 
-@pytest.fixture
-def kb(engine):
-    return KnowledgeBase(engine)
+@pytest.fixture(scope="module")
+def kb(loaded):
+    """Read once per database: reports never change the knowledge."""
+    return KnowledgeBase(loaded)
 
 
 @pytest.fixture

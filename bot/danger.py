@@ -74,13 +74,18 @@ _ALONE = [
 _DANGER = [(service, re.compile(rf"(?<![a-z']){pattern}", re.IGNORECASE))
            for service, patterns in [*_PHRASES.items(), (Service.POLICE, _ALONE)] for pattern in patterns]
 _ALONE_PATTERNS = {pattern.pattern for _, pattern in _DANGER[-len(_ALONE):]}
-_HABITUAL = re.compile(r"\b(always|often|a lot|lots|regularly|usually|normally|sometimes|frequently|routinely|all the time|"
-                       r"most (days|nights|evenings|weekends|mornings)|every (day|night|evening|weekend|morning|week)|"
-                       r"at weekends|after school|keeps?|kept|tends? to|again and again|loads)\b", re.IGNORECASE)
-_PERSON = re.compile(r"\b(?P<adult>mum|mums|mummy|mother|dad|dads|daddy|father|parents?|step ?(mum|dad)|partner|boyfriend|girlfriend|"
-                     r"nan|nana|gran|granny|grandma|grandad|carer|adult|auntie|aunt|uncle|woman|man|lady)\b|"
-                     r"\b(?P<child>child(ren)?|kids?|baby|babies|toddlers?|boy|girl|son|daughter|little one|brother|sister|twins?|"
-                     r"pupil|infant|newborn|\d+ ?(yo|y/o|yr|year))", re.IGNORECASE)
+# Words that make a sentence a habit rather than now, and who is named before "on her own".
+_HABIT_WORDS = ["always", "often", "a lot", "lots", "regularly", "usually", "normally", "sometimes", "frequently",
+                "routinely", "all the time", "most (days|nights|evenings|weekends|mornings)",
+                "every (day|night|evening|weekend|morning|week)", "at weekends", "after school", "keeps?", "kept",
+                "tends? to", "again and again", "loads"]
+_ADULTS = ["mum", "mums", "mummy", "mother", "dad", "dads", "daddy", "father", "parents?", "step ?(mum|dad)", "partner",
+           "boyfriend", "girlfriend", "nan", "nana", "gran", "granny", "grandma", "grandad", "carer", "adult", "auntie",
+           "aunt", "uncle", "woman", "man", "lady"]
+_CHILDREN = ["child(ren)?", "kids?", "baby", "babies", "toddlers?", "boy", "girl", "son", "daughter", "little one",
+             "brother", "sister", "twins?", "pupil", "infant", "newborn", r"\d+ ?(yo|y/o|yr|year)"]
+_HABITUAL = re.compile(rf"\b({'|'.join(_HABIT_WORDS)})\b", re.IGNORECASE)
+_PERSON = re.compile(rf"\b(?P<adult>{'|'.join(_ADULTS)})\b|\b(?P<child>{'|'.join(_CHILDREN)})", re.IGNORECASE)
 
 # A "safe" statement answers the danger question with no ("he's safe now", "she's with her nan").
 _SAFE = re.compile(r"\b(safe|fine|ok|okay|alright|all right|with (his|her|their) (mum|dad|nan|gran|parents?|carer|grandparents?|foster carer|aunt|uncle))\b", re.IGNORECASE)

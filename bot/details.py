@@ -86,6 +86,17 @@ def wants_number(text: Optional[str]) -> bool:
     return bool(text) and bool(_WANTS_NUMBER.search(text))
 
 
+_NUMBER_ONLY = re.compile(
+    r"(?<!don't )(?<!dont )(?<!not )\bjust (need|want|give me|tell me|send me|after|the)\b[^.?!]{0,30}\b(number|who to (call|ring|phone|contact))\b|"
+    r"\b(no|without( any)?|(do ?n'?t|do not) (need|want)( any| the)?|skip the) questions\b|\bnot after advice\b", re.IGNORECASE)
+
+
+def wants_only_the_number(text: Optional[str]) -> bool:
+    """The writer asks for the number and nothing else ("just need the number really", "no
+    questions please"): however much else the message says, the number is the answer."""
+    return bool(text) and bool(_NUMBER_ONLY.search(text))
+
+
 def writes_as_a_child(text: Optional[str]) -> bool:
     """A child or young person writing about themselves: their own age under 18, or their own
     home ("my mum doesn't feed me")."""

@@ -6,6 +6,9 @@
 - A message that says in so many words that no child is in danger now ("baby ok now, not in
   danger") is never `immediate_danger` on the model's guess alone: the model's next intent is
   taken instead. Danger described in any clause still wins (the first point).
+- A message that asks for the number and nothing else ("…dad drinks. Just need the number
+  really", "no questions please") is `ask_contact`, however much of a concern it describes: the
+  number comes first, the questions are offered after it.
 - A child or young person writing about their own home ("I'm 14 and my mum doesn't feed me",
   bot/details.py) is `child_seeking_help`, so they get Childline and 999, never the
   professionals' questions. A child in danger is still answered as a child: 999 comes first
@@ -23,7 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.danger import Danger, danger_stated, service_value, sounds_like_immediate_danger
-from bot.details import writes_as_a_child
+from bot.details import wants_only_the_number, writes_as_a_child
 
 SERVICE_ENTITY = "emergency_service"
 ANY_SERVICE = "any"
@@ -53,6 +56,8 @@ class DangerOverride(GraphComponent):
                 message.set(INTENT, {"name": "immediate_danger", "confidence": 1.0}, add_to_output=True)
             elif _intent(message) == "immediate_danger" and danger_stated(text) is Danger.NO:
                 message.set(INTENT, _next_best(message, "immediate_danger"), add_to_output=True)
+            if _intent(message) != "immediate_danger" and wants_only_the_number(text):
+                message.set(INTENT, {"name": "ask_contact", "confidence": 1.0}, add_to_output=True)
             if writes_as_a_child(text):
                 message.set(INTENT, {"name": "child_seeking_help", "confidence": 1.0}, add_to_output=True)
             if _intent(message) in ("immediate_danger", "child_seeking_help"):

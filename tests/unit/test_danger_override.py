@@ -55,3 +55,23 @@ def test_danger_described_in_another_clause_is_still_danger_when_the_message_als
     message = processed("he's not in danger from mum but there's a knife in the house", predicted="immediate_danger",
                         ranking=["immediate_danger", "ask_contact"])
     assert message.get(INTENT)["name"] == "immediate_danger"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi im a school nurse in Weston super mare. worried about 2 siblings (7 and 10) - always hungry, unwashed, dad drinks. "
+    "not in immediate danger. just need the number really",
+    "no questions please, kids always hungry, i just want the mash number", "I dont need any questions, who do I ring in Hull",
+    "just give me the number", "just tell me who to call",
+])
+def test_a_message_asking_only_for_the_number_is_a_request_for_the_number(text):
+    assert processed(text).get(INTENT)["name"] == "ask_contact"
+
+
+@pytest.mark.parametrize("text", ["i don't just want the number, i want to talk it through", "he's always hungry and dirty",
+                                  "what questions will you ask?"])
+def test_other_messages_are_not_read_as_asking_only_for_the_number(text):
+    assert processed(text).get(INTENT)["name"] == "worried_about_child"
+
+
+def test_danger_still_comes_before_a_request_for_the_number_only():
+    assert processed("just need the number, the baby isn't breathing").get(INTENT)["name"] == "immediate_danger"

@@ -43,6 +43,22 @@ def test_the_all_in_one_first_message_gets_the_number_first_and_no_question_agai
         assert question not in reply
 
 
+def test_a_whole_concern_that_asks_only_for_the_number_gets_the_number_and_no_questions(live_bot):
+    reply = live_bot.text(sender(), "Hi im a school nurse in Weston super mare. worried about 2 siblings (7 and 10) - always "
+                                    "hungry, unwashed, dad drinks. not in immediate danger. just need the number really")
+    assert "North Somerset Council" in reply and phone("north_somerset", "front_door") in compact(reply)
+    assert reply.index("North Somerset Council") < reply.index(area_phone("north_somerset", "front_door"))
+    for question in (ROLE_QUESTION, PLACE_QUESTION, AGE_QUESTION, DANGER_QUESTION):
+        assert question not in reply
+
+
+def test_a_councils_own_name_gets_its_number_without_a_question_about_villages(live_bot):
+    reply = live_bot.text(sender(), "hv in leeds, mum was drunk when i visited, baby ok now not in danger, who do i ring")
+    assert phone("leeds", "front_door") in compact(reply) and "Leeds City Council" in reply
+    assert "Kent County Council" in reply  # the village of Leeds, offered after
+    assert CALL_999 + " Do it now" not in reply  # not the 999 answer: the words say the baby is safe now
+
+
 def test_the_first_message_is_read_when_the_questions_start(live_bot):
     first, = conversation(live_bot, "I'm a health visitor in Mansfield, worried about a 6 week old baby")
     assert DANGER_QUESTION in first  # the one detail not given

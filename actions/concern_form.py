@@ -15,11 +15,11 @@ from actions.number_feedback import offer_feedback
 from bot import render
 from bot.ages import age_from
 from bot.answers import answer_to
-from bot.concern import (BY_SLOT, KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, ORDER, QUESTIONS, SKIPPED, child_group,
+from bot.concern import (BY_SLOT, DETAILS, KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, ORDER, QUESTIONS, SKIPPED, child_group,
                          clean_answer, level_from, question_named)
 from bot.danger import Danger, danger_answer
 from bot.details import Heard, hear
-from bot.roles import Audience, audience_of
+from bot.roles import Audience, audience_of, job_title_alone
 from bot.routing import Situation, route_for
 from bot.summary import build_summary
 
@@ -105,6 +105,10 @@ class ValidateConcernForm(FormValidationAction):
             values["in_danger"] = Danger.YES.value
         values.update(answer)
         values.update(self._details(tracker, said, values))
+        if requested in DETAILS and not values and tracker.get_slot("reporter_role") is None:
+            title = job_title_alone(text)  # "teacher" typed at "is the child in danger?"
+            if title:
+                values["reporter_role"] = title[0]
         if said.out_of_hours:
             values["said_out_of_hours"] = True
         _noted(dispatcher, {slot: value for slot, value in values.items() if slot != requested})

@@ -22,6 +22,9 @@ _QUESTION = re.compile(
     re.IGNORECASE)
 
 
+ROLE_ANSWER_WORDS = 8
+
+
 def looks_like_a_request(text: str) -> bool:
     """A question or a request ("who do I call?", "just give me the number"), not a statement."""
     return bool(_QUESTION.search(text or ""))
@@ -45,7 +48,10 @@ def answer_to(requested: Optional[str], text: Optional[str], heard: Heard) -> Di
         value = danger_answer(answer)
         return {requested: value.value} if value else {}
     if requested == "reporter_role":
-        role = role_in(answer)
+        # A role named anywhere in a short answer ("school nurse at the primary"); in a longer one
+        # only the writer's own ("I'm her youth worker…", read into `heard`): "she looks after her
+        # little brother" is about the child, and never makes the writer a relative.
+        role = role_in(answer) if _short(answer, ROLE_ANSWER_WORDS) else None
         if role:
             return {requested: role[0]}
         if heard.place or heard.age is not None or looks_like_a_request(answer) or danger_answer(answer) or not _short(answer, 6):

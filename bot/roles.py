@@ -27,6 +27,7 @@ class Audience(str, Enum):
 # The table is domain/audience.yml's utter_roles: the labels are words the user reads.
 ROLES: List[Tuple[str, str, Audience]] = [(row["label"], row["words"], Audience(row["audience"]))
                                           for row in load().table("utter_roles", "roles")]
+_WORK_AUDIENCES = (Audience.PROFESSIONAL, Audience.DSL, Audience.EMERGENCY_CLINICIAN)
 _COMPILED = [(label, re.compile(pattern, re.IGNORECASE), audience) for label, pattern, audience in ROLES]
 
 # How people say what they do: "I'm a teacher", "as a GP", "health visitor here", "I work as…".
@@ -68,6 +69,17 @@ def role_mentioned(text: Optional[str]) -> Optional[Tuple[str, Audience]]:
         if found:
             return found
     return _match("paramedic") if _SELF_EVIDENT.search(text) else None
+
+
+def job_title_alone(text: Optional[str]) -> Optional[Tuple[str, Audience]]:
+    """A job title typed on its own ("teacher", "a school nurse", "HV"): typed at a question about
+    a detail, it can only be the writer's role. A family word on its own ("mum") is not one: it
+    names someone else as often as the writer."""
+    title = re.sub(r"^\W*(an?\s+)?|\W*$", "", text or "", flags=re.IGNORECASE)
+    for label, pattern, audience in _COMPILED:
+        if audience in _WORK_AUDIENCES and pattern.fullmatch(title):
+            return label, audience
+    return None
 
 
 def audience_of(role: Optional[str]) -> Audience:

@@ -58,6 +58,18 @@ def test_a_role_typed_at_the_place_question_fills_the_role_never_the_place(dispa
     assert "utter_place_unknown_form" not in said(dispatcher)
 
 
+@pytest.mark.parametrize("typed, role", [("teacher", "teacher"), ("a school nurse", "school nurse"), ("HV", "health visitor")])
+def test_a_job_title_alone_typed_at_the_danger_question_is_the_role_and_danger_is_asked_again(dispatcher, domain, typed, role):
+    filled = form_turn(dispatcher, domain, typed, "nlu_fallback", "in_danger")
+    assert filled["reporter_role"] == role
+    assert filled.get("in_danger") is None and filled["requested_slot"] == "in_danger"
+
+
+def test_a_family_word_alone_is_never_taken_as_the_writers_role(dispatcher, domain):
+    filled = form_turn(dispatcher, domain, "mum", "nlu_fallback", "in_danger")
+    assert filled.get("reporter_role") is None
+
+
 def test_one_answer_can_give_role_place_and_age(dispatcher, domain):
     filled = form_turn(dispatcher, domain, "teacher in Leicester, she's 7", "inform_role", "reporter_role", {"in_danger": "no"})
     assert (filled["reporter_role"], filled["area"], filled["child_age"]) == ("teacher", "leicester", "she's 7")

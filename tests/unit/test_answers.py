@@ -18,6 +18,10 @@ TABLE = [
     ("reporter_role", "she's 7", {}),
     ("reporter_role", "who do I call?", {}),
     ("reporter_role", "teacher in Leicester", {"reporter_role": "teacher"}),
+    ("reporter_role", "I'm her aunt", {"reporter_role": "relative"}),
+    # A statement about the child names nobody's role: the writer is not made a relative.
+    ("reporter_role", "she told me theres no food at home at weekends and she looks after her little brother", {}),
+    ("reporter_role", "mum says the school nurse never rang her back about the appointments", {}),
     ("place", "Southampton", {"place": "Southampton"}),
     ("place", "Southhampton", {"place": "Southhampton"}),  # a misspelling the knowledge base lists
     ("place", "she lives in Mansfield", {"place": "Mansfield"}),

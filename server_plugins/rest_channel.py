@@ -40,6 +40,7 @@ from bot.concern import LEVEL_TO_SITUATION, question_named
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import in_memory_engine
 from bot.places import PlaceResolver
+from bot.plain_text import without_markup
 from bot.plan import plan_question_named
 from bot.private_logs import describe_exception
 from bot.routing import Situation, route_for
@@ -124,6 +125,7 @@ class CalmRestInput(RestInput):
             if len(text) > MAX_MESSAGE_CHARS:
                 return reply(request, "utter_message_too_long")
             conversation = senders.hashed(sender)
+            text = without_markup(text)
             if text.lstrip().startswith("/"):
                 text = admitted(text, await offered_payloads(request.app.ctx.agent.tracker_store, conversation), validators)
             collector = CollectingOutputChannel()

@@ -10,7 +10,7 @@ import pytest
 from bot.wording import load as wording
 from tests.conftest import REPO
 from tests.conftest import new_sender as sender
-from tests.unit.kb_helpers import area_phone, national_phone
+from tests.unit.kb_helpers import area_phone, compact, national_phone
 
 CALL_999 = wording().text("utter_if_danger_call_999")  # the one 999 sentence, filled in every reply that gives it
 
@@ -87,6 +87,12 @@ def test_odd_input_gets_a_calm_answer_and_the_server_stays_up(live_bot, message)
     who = sender()
     live_bot.say(who, message)
     assert "worried that a child may be neglected" in live_bot.text(who, "hello")
+
+
+def test_markup_around_a_question_is_taken_out_and_the_question_answered(live_bot):
+    reply = live_bot.text(sender(), "<script>alert(1)</script> who do i call in <b>York</b>")
+    assert "City of York Council" in reply and compact(area_phone("york", "front_door")) in compact(reply)
+    assert "<script>" not in reply
 
 
 def test_unknown_place_gets_the_national_route_never_a_local_number(live_bot):

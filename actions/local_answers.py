@@ -384,9 +384,6 @@ class ActionAfterDanger(LocalAnswer):
     def name(self) -> Text:
         return "action_after_danger"
 
-    def without_place(self, dispatcher, tracker, domain) -> None:
-        """The 999 advice has just asked for the town: the contact waits for it."""
-
     def answer(self, dispatcher, tracker, area, domain):
         kb = shared.knowledge_base()
         route = shaped_route(tracker, area.id, Situation.IMMEDIATE_DANGER)

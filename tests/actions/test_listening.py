@@ -276,6 +276,11 @@ def test_after_999_the_front_door_for_the_place_named_with_999_still_first(dispa
     assert has(route, phone("leicester", "front_door"))
 
 
+def test_after_999_with_no_place_named_the_place_is_asked_for(dispatcher, domain):
+    asyncio.run(ActionAfterDanger().run(dispatcher, tracker("the baby is not breathing", "immediate_danger"), domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_ask_place"]
+
+
 def test_the_clock_can_be_set_for_tests_with_assistant_clock(monkeypatch):
     import importlib
     real = importlib.reload(shared)  # the module's own now(), not the test clock

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -35,7 +36,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot import postcodes, redaction
 from bot.plain_text import simplify
-from bot.knowledge.base import PlaceEntry, PostcodeEntry
+from bot.knowledge.base import PlaceEntry, PostcodeEntry, from_files
 
 NATIONS = ("wales", "scotland", "northern_ireland")
 MAX_BUTTONS = 6
@@ -137,6 +138,16 @@ class PlaceResolver:
         if mentions:
             return replace(mentions[0], query=query) if len(mentions) == 1 else mentions[0]
         return self._fuzzy(query, key) or Resolution("unknown", query)
+
+    def whole_message(self, text: Optional[str]) -> Optional[Resolution]:
+        """The place a message is, when the message is nothing but a place's name or a postcode
+        ("Stockport", "LS6 2AB"): spelt right and not an everyday word. None otherwise."""
+        key = simplify(text)
+        if not key or key in self._everyday or len(key.split()) > self._longest + 2:
+            return None
+        result = self.resolve(text)
+        whole = key in self._names or result.postcode
+        return result if whole and result.status != "unknown" and not result.fuzzy else None
 
     def find(self, text: Optional[str]) -> Optional[Resolution]:
         """The place a message is about: the first one mentioned in it, else the whole message
@@ -393,3 +404,10 @@ def _rank(name: _Name) -> int:
 def _sentence_start(text: str, position: int) -> bool:
     before = text[:position].rstrip()
     return not before or before[-1] in ".!?\n"
+
+
+@lru_cache(maxsize=1)
+def resolver_from_files() -> PlaceResolver:
+    """The resolver over knowledge/ as read into memory, once per process (the Rasa server's)."""
+    kb = from_files()
+    return PlaceResolver(kb.places, kb.postcodes)

@@ -37,9 +37,8 @@ from sanic.response import HTTPResponse
 
 from bot import keys, render
 from bot.concern import LEVEL_TO_SITUATION, question_named
-from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.store import in_memory_engine
-from bot.places import PlaceResolver
+from bot.knowledge.base import KnowledgeBase, from_files
+from bot.places import PlaceResolver, resolver_from_files
 from bot.plain_text import without_markup
 from bot.plan import plan_question_named
 from bot.private_logs import describe_exception
@@ -94,9 +93,9 @@ class CalmRestInput(RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         per_turn.install()
-        kb = KnowledgeBase(in_memory_engine())
+        kb = from_files()
         route = national_route(kb)
-        validators = payload_validators(PlaceResolver(kb.places, kb.postcodes))
+        validators = payload_validators(resolver_from_files())
         senders = SenderIds(keys.sender_id_key())
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 

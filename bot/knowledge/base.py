@@ -7,13 +7,14 @@ picks up a new load without a restart.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Dict, List, NamedTuple, Optional
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from bot.knowledge.schema import Area, Concept, Contact, EscalationGuide, Guidance, Nation, National, PracticeAnswer, Source, Stage
-from bot.knowledge.store import Document, PlaceName, PostcodeRow, connect, load_stamp
+from bot.knowledge.store import Document, PlaceName, PostcodeRow, connect, in_memory_engine, load_stamp
 from bot.plain_text import simplify
 
 
@@ -124,3 +125,10 @@ def _holds(owner, fact) -> bool:
 def stale(fact, today: dt.date, months: int = 12) -> bool:
     """A fact last checked more than `months` ago is due for a re-check."""
     return (today - fact.checked).days > months * 365 / 12
+
+
+@lru_cache(maxsize=1)
+def from_files() -> KnowledgeBase:
+    """knowledge/ read straight into memory, once per process: the Rasa server's own copy (its
+    REST channel and NLU read it), so it never waits on the database the action server uses."""
+    return KnowledgeBase(in_memory_engine())

@@ -88,6 +88,12 @@ def test_just_the_number_mid_way_gives_the_number_then_the_question_again(live_b
     assert AGE_QUESTION in number
 
 
+def test_a_town_given_after_the_999_advice_gets_its_front_door_never_the_end_of_the_conversation(live_bot):
+    _, town = conversation(live_bot, "the baby isnt breathing", "Stockport")
+    assert "I've stopped" not in town
+    assert phone("stockport", "front_door") in compact(town) or phone("stockport", "out_of_hours") in compact(town)
+
+
 def test_summary_now_mid_way_summarises_what_was_given_and_unsure_reads_unsure(live_bot):
     *_, summary = conversation(live_bot, "I'm worried about a child", "I'm not sure", "teacher", "summary now")
     assert "unsure: 999 advised" in summary

@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Tracker
 
 from actions import shared
-from bot.answers import looks_like_a_request
+from bot.answers import looks_like_a_request, says_a_command
 from bot.concern import DETAILS, KEY_QUESTIONS
 from bot.details import Heard, hear, writes_as_a_child
 from bot.roles import Audience, audience_of, role_mentioned
@@ -50,13 +50,16 @@ def ignored_intents(domain: Dict[str, Any], form: str) -> List[str]:
 def is_interruption(intent: str, text: str, ignored: List[str], requested: Optional[str] = None) -> bool:
     """The message asks for something else (the form's rules answer it) rather than answering.
 
-    Controls always are. A child or parent asking for help must say so in the first person ("I'm
+    Controls are, unless a question answered in the person's own words gets words about someone
+    else ("mum deleted the messages from school"). A child or parent asking for help must say so in the first person ("I'm
     14", "my kids"): a professional's answer about a hungry child is not a child asking. At a
     question answered in the person's own words only a question or request interrupts; at a short
     question a short message does too.
     """
     if intent in CONTROLS:
-        return True
+        # At a question answered in the person's own words, only a command to the assistant is
+        # one: "she said she wants it all to stop" is an answer, never the end of the questions.
+        return requested not in KEY_QUESTIONS or says_a_command(text)
     if intent not in ignored:
         return False
     if intent in AUDIENCE_INTENTS:

@@ -30,6 +30,23 @@ def looks_like_a_request(text: str) -> bool:
     return bool(_QUESTION.search(text or ""))
 
 
+# Words that make a message about someone else: "she said she wants it all to stop" is an answer.
+_ABOUT_SOMEONE = re.compile(r"\b(he|she|they|him|her|them|his|their|hes|shes|theyre|mum|mums|dad|dads|mother|father|parents?|"
+                            r"child|children|kids?|baby|boy|girl|family|school|teacher|nan|gran|brother|sister|partner)\b|"
+                            r"\b(he|she|they)'", re.IGNORECASE)
+COMMAND_WORDS = 5
+_COMMAND_VERB = re.compile(r"^\W*(please |ok |okay |can we |can you |let'?s )?(change|stop|start|delete|remove|skip|erase|wipe|"
+                           r"forget|cancel|end|quit|restart|summari[sz]e|go back|clear)\b", re.IGNORECASE)
+
+
+def says_a_command(text: str) -> bool:
+    """"Stop", "start again", "delete my conversation", "summary please" said to the assistant,
+    not words in an answer about the family ("mum deleted the messages", "they start again with
+    every new worker"): a request, or a few words about nobody else."""
+    return looks_like_a_request(text) or bool(_COMMAND_VERB.search(text or "")) or \
+        (_short(text, COMMAND_WORDS) and not _ABOUT_SOMEONE.search(text or ""))
+
+
 def _short(text: str, words: int) -> bool:
     return len(text.split()) <= words
 

@@ -70,6 +70,29 @@ def test_a_family_word_alone_is_never_taken_as_the_writers_role(dispatcher, doma
     assert filled.get("reporter_role") is None
 
 
+ANSWERED = {"in_danger": "no", "reporter_role": "teacher", "place": "Leicester", "area": "leicester", "child_age": "9"}
+
+
+@pytest.mark.parametrize("typed, read_as", [
+    ("she said she wants it all to stop", "stop"), ("they start again every time a new social worker comes", "start_again"),
+    ("mum deleted the messages from school", "delete_conversation"), ("he's got no one, dad left", "skip"),
+    ("we've raised it with mum twice, she said she'd sort it", "summary_now"),
+])
+def test_words_about_the_family_that_sound_like_a_command_are_the_answer(dispatcher, domain, typed, read_as):
+    """The model reads them as stop / start again / delete: at a question answered in the person's
+    own words they are the answer, never the end of the questions or the deletion of them."""
+    filled = form_turn(dispatcher, domain, typed, read_as, "q_significant_harm", ANSWERED)
+    assert filled["q_significant_harm"] == typed
+
+
+@pytest.mark.parametrize("typed, read_as", [("stop", "stop"), ("start again", "start_again"), ("delete my conversation", "delete_conversation"),
+                                            ("can you delete everything i said", "delete_conversation"), ("summary please", "summary_now"),
+                                            ("I want to stop now", "stop")])
+def test_a_command_at_an_own_words_question_is_still_a_command(dispatcher, domain, typed, read_as):
+    filled = form_turn(dispatcher, domain, typed, read_as, "q_significant_harm", ANSWERED)
+    assert filled.get("q_significant_harm") is None  # nothing taken: the form rejects and the control's rule runs
+
+
 def test_one_answer_can_give_role_place_and_age(dispatcher, domain):
     filled = form_turn(dispatcher, domain, "teacher in Leicester, she's 7", "inform_role", "reporter_role", {"in_danger": "no"})
     assert (filled["reporter_role"], filled["area"], filled["child_age"]) == ("teacher", "leicester", "she's 7")

@@ -94,6 +94,13 @@ def test_a_town_given_after_the_999_advice_gets_its_front_door_never_the_end_of_
     assert phone("stockport", "front_door") in compact(town) or phone("stockport", "out_of_hours") in compact(town)
 
 
+def test_an_answer_about_the_family_that_sounds_like_a_command_is_kept_as_the_answer(live_bot):
+    *_, answered = conversation(live_bot, "I'm worried about a child", "no", "teacher", "Leicester", "9",
+                                "mum deleted the messages from school and she said she wants it all to stop")
+    assert "deleted" not in answered.replace("mum deleted the messages", "") and "I've stopped" not in answered
+    assert "daily life" in answered.lower()  # the next question
+
+
 def test_summary_now_mid_way_summarises_what_was_given_and_unsure_reads_unsure(live_bot):
     *_, summary = conversation(live_bot, "I'm worried about a child", "I'm not sure", "teacher", "summary now")
     assert "unsure: 999 advised" in summary

@@ -49,6 +49,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|&")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|-|/)?\s*(?:in|near|nr|by|of|area of)?\s*(?:,|\()?\s*$", re.IGNORECASE)
 _FILLER = frozenset("erm um uh it its s is in at near the area town village city they live lives she he family "
                     "from of a just outside ok yes please thanks i think maybe called".split())
+_RESIDENCE = frozenset({"live", "lives", "living", "lived", "based", "reside", "resides", "stay", "stays", "staying"})
 _PLACE_CUES = frozenset({"in", "at", "near", "from", "for", "around", "to", "nr", "postcode", "area", "is"})
 
 
@@ -247,7 +248,8 @@ class PlaceResolver:
             return all(token.key in _FILLER for token in tokens[:index] + tokens[index + len(words):])
         if not all(word.text[:1].isupper() and not (len(word.text) > 2 and word.text.isupper())
                    for word in words if word.key not in ("and", "of", "on", "upon", "in")):
-            return False
+            # "we live in hull", "lives in bath": where someone lives is a place, however typed.
+            return index >= 2 and tokens[index - 1].key == "in" and tokens[index - 2].key in _RESIDENCE
         return self._council_level(key) or not _sentence_start(text, words[0].start)
 
     def _may_be_typo(self, tokens: List[_Token], index: int) -> bool:

@@ -229,6 +229,14 @@ def test_an_everyday_word_written_as_a_name_is_a_place(resolver):
     assert resolver.resolve("street").status != "unknown"  # typed alone as an answer
 
 
+@pytest.mark.parametrize("message, area_id", [("im a mum and im struggling to feed my kids, we live in hull", "kingston_upon_hull"),
+                                              ("the family lives in bath", "bath_and_north_east_somerset"),
+                                              ("they live in reading and go to school there", "reading")])
+def test_an_everyday_word_after_live_in_is_where_someone_lives_however_typed(resolver, message, area_id):
+    [mention] = resolver.mentioned_in(message)
+    assert found(mention, area_id)
+
+
 # Real places that training examples name without marking them (their intents need no place).
 UNMARKED_REAL_PLACES = {"richmond", "kingston", "nottingham city", "london", "edinburgh"}
 

@@ -11,6 +11,13 @@ fresh sender id, turn after turn, until the time is up. Everything runs on 127.0
 6300-6329); requests are bounded in time and count. Run it on a quiet machine.
 
     .venv/bin/python scripts/bench.py [--seconds 60] [--short-seconds 20]
+
+`--quick` is for comparing a change while working on it: no training (the model `make train`
+made), the stock bot's model from an earlier run reused, only the stock bot and the embedded
+assistant, the concurrencies given by `--concurrency`; it prints CPU ms per turn and latency per
+message of the conversation, and writes nothing to BENCHMARKS.md.
+
+    .venv/bin/python scripts/bench.py --quick [--concurrency 1,50] [--short-seconds 20] [--seconds 60]
 """
 from __future__ import annotations
 
@@ -120,6 +127,7 @@ def first_answer(url: str, started: float, timeout: float = 600, context: ssl.SS
 
 async def load(url: str, turns: list, concurrency: int, seconds: float, context: ssl.SSLContext = None) -> dict:
     latencies, errors, sent = [], 0, 0
+    by_message: Dict[str, list] = {message: [] for message in turns}
     deadline = time.monotonic() + seconds
 
     async def user(session: aiohttp.ClientSession) -> None:
@@ -138,6 +146,7 @@ async def load(url: str, turns: list, concurrency: int, seconds: float, context:
                 except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
                     ok = False
                 latencies.append(time.monotonic() - start)
+                by_message[message].append(latencies[-1])
                 errors += 0 if ok else 1
 
     timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
@@ -145,14 +154,16 @@ async def load(url: str, turns: list, concurrency: int, seconds: float, context:
         started = time.monotonic()
         await asyncio.gather(*(user(session) for _ in range(concurrency)))
         elapsed = time.monotonic() - started
-    ordered = sorted(latencies)
-
-    def pct(p: float) -> float:
-        return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000 if ordered else float("nan")
-
     return {"concurrency": concurrency, "seconds": elapsed, "turns": len(latencies), "errors": errors,
-            "turns_per_s": len(latencies) / elapsed, "p50": pct(50), "p95": pct(95), "p99": pct(99),
-            "mean": statistics.mean(latencies) * 1000 if latencies else float("nan")}
+            "turns_per_s": len(latencies) / elapsed, "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
+            "p99": percentile(latencies, 99), "mean": statistics.mean(latencies) * 1000 if latencies else float("nan"),
+            "by_message": {message: (percentile(values, 50), percentile(values, 95)) for message, values in by_message.items()}}
+
+
+def percentile(latencies: list, p: float) -> float:
+    """The p-th percentile of latencies in seconds, in ms."""
+    ordered = sorted(latencies)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000 if ordered else float("nan")
 
 
 def measured_load(url: str, turns: list, concurrency: int, seconds: float, processes: Processes,
@@ -177,13 +188,16 @@ def measured_load(url: str, turns: list, concurrency: int, seconds: float, proce
 
 def run_loads(url: str, turns: list, args, processes: Processes, context: ssl.SSLContext = None) -> list:
     results = []
-    for concurrency in (1, 10, 50):
+    for concurrency in args.concurrency:
         seconds = args.seconds if concurrency == 50 else args.short_seconds
         results.append(measured_load(url, turns, concurrency, seconds, processes, context))
         run = results[-1]
         print(f"  c={concurrency}: {run['turns_per_s']:.1f} turns/s, p95 {run['p95']:.0f} ms, errors {run['errors']}, "
               f"machine {run['machine_busy']:.0%} busy, " + ", ".join(f"{k} {v:.2f}" for k, v in run["cores"].items()),
               flush=True)
+        if args.quick:
+            print(f"    CPU {run['cpu_ms_per_turn']:.1f} ms/turn, p50 {run['p50']:.0f} ms; p50/p95 ms by message: "
+                  + "; ".join(f"{m!r} {p50:.0f}/{p95:.0f}" for m, (p50, p95) in run["by_message"].items()), flush=True)
     return results
 
 
@@ -209,13 +223,15 @@ def train_assistant() -> float:
 
 def bench_stock(args) -> dict:
     directory = VAR / "stock"
-    shutil.rmtree(directory, ignore_errors=True)
-    directory.mkdir(parents=True)
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
+    trained = sorted((directory / "models").glob("*.tar.gz")) if args.quick else []
     started = time.monotonic()
-    with open(VAR / "stock-train.log", "w") as log:
-        subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(directory)], cwd=directory, env=env,
-                       check=True, stdout=log, stderr=subprocess.STDOUT)
+    if not trained:
+        shutil.rmtree(directory, ignore_errors=True)
+        directory.mkdir(parents=True)
+        with open(VAR / "stock-train.log", "w") as log:
+            subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(directory)], cwd=directory, env=env,
+                           check=True, stdout=log, stderr=subprocess.STDOUT)
     train_seconds = time.monotonic() - started
     model = next((directory / "models").glob("*.tar.gz"))
     argv = [str(BIN / "rasa"), "run", "--model", str(model), "-i", "127.0.0.1", "--port", "6301"]
@@ -254,7 +270,8 @@ def bench_process(name: str, argv: list, cwd: Path, env: dict, log: str, url: st
 
 
 def bench_embedded(args) -> dict:
-    env = dict(os.environ, BOT_PORT="6311", ACTION_PORT="6312", WIDGET="0", TRACKER_DB=str(VAR / "tracker.db"), MODEL=str(MODEL))
+    model = REPO / "models" / "assistant.tar.gz" if args.quick else MODEL
+    env = dict(os.environ, BOT_PORT="6311", ACTION_PORT="6312", WIDGET="0", TRACKER_DB=str(VAR / "tracker.db"), MODEL=str(model))
     (VAR / "tracker.db").unlink(missing_ok=True)
     return bench_process("Assistant, embedded default (make run: SQLite, 1 process)", [str(REPO / "scripts" / "serve")],
                          REPO, env, "embedded.log", "http://127.0.0.1:6311", ASSISTANT_TURNS, args)
@@ -342,9 +359,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=60, help="duration at concurrency 50")
     parser.add_argument("--short-seconds", type=float, default=20, help="duration at concurrency 1 and 10")
+    parser.add_argument("--quick", action="store_true", help="stock bot and embedded assistant only, no training, "
+                        "figures printed (not written to BENCHMARKS.md)")
+    parser.add_argument("--concurrency", type=lambda text: [int(n) for n in text.split(",")], default=[1, 10, 50],
+                        help="comma-separated concurrencies (default 1,10,50)")
     args = parser.parse_args()
     VAR.mkdir(parents=True, exist_ok=True)
     before = machine_load()
+    if args.quick:
+        print(f"== {before}", flush=True)
+        for bench in (bench_stock, bench_embedded):
+            print(f"== {bench.__name__}", flush=True)
+            bench(args)
+        print(f"== {machine_load()}", flush=True)
+        return 0
     print(f"== {before}\n== training the assistant from scratch", flush=True)
     train_seconds = train_assistant()
     print(f"  {train_seconds:.0f} s", flush=True)

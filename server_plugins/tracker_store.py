@@ -15,6 +15,10 @@
   a turn) in write-ahead-log mode with `synchronous=NORMAL`: a turn's commit appends to the log
   instead of waiting for the disk. A crash of the machine can lose the last turns, never corrupt
   the file; what the log holds is encrypted like the rest.
+- Saving writes only the events added since the conversation was read. Rasa counts the stored
+  events with a query on every save; a tracker read from here carries that number already
+  (`STORED`: the events of its latest session, what the count would return, as the turn holds
+  the conversation's lock), so the query runs only for a tracker made elsewhere or saved twice.
 - Rasa wraps every tracker store in `FailSafeTrackerStore`, which on a database error carries on
   with an empty in-memory conversation. `storage_failed` records that for this turn, so the
   REST channel can answer calmly instead of sending replies made without the conversation.
@@ -35,6 +39,7 @@ from bot.redaction import identifiers_in, redact_event
 from bot.store_engine import private_engine
 
 storage_failed: contextvars.ContextVar[bool] = contextvars.ContextVar("storage_failed", default=False)
+STORED = "_events_stored_in_its_session"  # on a tracker read from the store: how many of its events are stored
 
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
@@ -58,7 +63,10 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             storage_failed.set(True)
             raise
         if self.domain and events:
-            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+            tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+            if not fetch_events_from_all_sessions and len(tracker.events) == len(events):
+                setattr(tracker, STORED, len(events))
+            return tracker
         return None
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -71,10 +79,13 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
     def _save(self, tracker: DialogueStateTracker) -> None:
         events = list(tracker.events)
         restart = tracker.idx_after_latest_restart()
+        stored = tracker.__dict__.pop(STORED, None)
         with self.session_scope() as session:
             if restart:  # everything before the restart goes; saving twice gives the same rows
                 session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == tracker.sender_id).delete()
                 new = events[restart:]
+            elif stored is not None:
+                new = events[stored:]
             else:
                 new = events[self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count():]
             known = {}  # what this turn's messages gave away, removed from its entities, slots and replies too

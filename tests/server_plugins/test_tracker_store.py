@@ -92,6 +92,27 @@ def test_events_are_stored_encrypted_and_redacted_and_read_back(database):
     assert again.latest_message.intent["name"] == "ask_contact" and len(again.events) == 4
 
 
+def test_a_conversation_read_back_and_saved_stores_each_new_event_once(database):
+    """Turn after turn (read, add, save), one tracker saved twice, then a new session: every event
+    is stored once, in order, and reading back gives the latest session."""
+    url, _folder = database
+    store = _store(url)
+    asyncio.run(store.save(DialogueStateTracker.from_events("s3", [ActionExecuted("action_listen"), _uttered("one")])))
+    tracker = asyncio.run(store.retrieve("s3"))
+    tracker.update(_uttered("two"))
+    asyncio.run(store.save(tracker))
+    tracker.update(_uttered("three"))
+    asyncio.run(store.save(tracker))  # the same tracker saved again: only what is new
+    tracker = asyncio.run(store.retrieve("s3"))
+    for event in [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"), _uttered("four")]:
+        tracker.update(event)
+    asyncio.run(store.save(tracker))
+    cipher = EventCipher([KEY.encode()])
+    texts = [json.loads(cipher.decrypt(data)).get("text") for _, data in _rows(url, "s3")]
+    assert [text for text in texts if text] == ["one", "two", "three", "four"]
+    assert [event.text for event in asyncio.run(store.retrieve("s3")).events if isinstance(event, UserUttered)] == ["four"]
+
+
 def test_a_restart_deletes_everything_stored_before_it(database):
     url, _folder = database
     store = _store(url)

@@ -41,6 +41,26 @@ def test_a_stored_user_event_keeps_its_intent_but_not_the_number():
     assert "900123" in event["text"]  # the live event is left as it was
 
 
+def test_a_reply_redacted_again_is_redacted_the_same_and_nothing_raw_is_remembered():
+    from bot import redaction
+
+    reply = {"event": "bot", "text": "Jayden (7): call the MASH on 0115 876 4800 or email jo@example.org",
+             "data": {"custom": {"note": "ring 07700 900123"}},
+             "metadata": {"utter_action": "utter_route", "route": "MASH: 0115 876 4800", "model_id": "20261203-0a1b2c"}}
+    first, again = redact_event(reply), redact_event(reply)
+    assert first == again
+    assert "876 4800" not in str(first) and "Jayden" not in first["text"] and "900123" not in str(first)
+    assert first["metadata"]["model_id"] == "20261203-0a1b2c" and first["metadata"]["utter_action"] == "utter_route"
+    remembered = str(list(redaction._remembered.items()))
+    assert "876 4800" not in remembered and "Jayden" not in remembered and "jo@example.org" not in remembered
+    # what this turn's message gave away goes from the reply too, remembered or not
+    assert "Kelly" not in redact_event({"event": "bot", "text": "Thanks, Kelly."}, {"Kelly": "name"})["text"]
+
+
+def test_text_without_digits_loses_names_schools_and_emails_still():
+    assert redact("my mum Kelly Smith, at St Mary's Primary, jo@example.org") == "my mum [name], at [school], [email address]"
+
+
 def test_slot_values_and_bot_text_are_redacted():
     assert redact_event({"event": "slot", "name": "q_plan", "value": "mum said call 07700 900123"})["value"] == f"mum said call {PHONE}"
     assert redact_event({"event": "slot", "name": "area", "value": None})["value"] is None

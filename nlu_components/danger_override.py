@@ -18,15 +18,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
-from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.danger import Danger, danger_stated, service_value, sounds_like_immediate_danger
 from bot.details import wants_only_the_number, writes_as_a_child
+from nlu_components.words_decide import WordsDecide, register
 
 SERVICE_ENTITY = "emergency_service"
 ANY_SERVICE = "any"
@@ -42,13 +39,8 @@ def _next_best(message: Message, instead_of: str) -> Dict[str, Any]:
     return ranking[0] if ranking else {"name": "worried_about_child", "confidence": 0.0}
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class DangerOverride(GraphComponent):
-    @classmethod
-    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "DangerOverride":
-        return cls()
-
+@register
+class DangerOverride(WordsDecide):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""

@@ -8,27 +8,19 @@ model predicted, unless the words already decided it (danger, a child asking for
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
-from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.places import resolver_from_files
+from nlu_components.words_decide import WordsDecide, register
 
 DECIDED_BY_WORDS = ("immediate_danger", "child_seeking_help")
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class PlaceAnswer(GraphComponent):
-    @classmethod
-    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "PlaceAnswer":
-        return cls()
-
+@register
+class PlaceAnswer(WordsDecide):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""

@@ -71,9 +71,10 @@ _ALONE = [
     r"(old|child|kid|baby|toddler|boy|girl|little one|son|daughter|children|kids|babies|toddlers)s? (alone|on (his|her|their) own)\b",
     r"nobody('s| is)? (home|with (him|her|them)|looking after)", r"no (one|adults?|grown[- ]?ups?) (is )?(home|with|looking|about|around|in)",
 ]
-_DANGER = [(service, re.compile(rf"(?<![a-z']){pattern}", re.IGNORECASE))
-           for service, patterns in [*_PHRASES.items(), (Service.POLICE, _ALONE)] for pattern in patterns]
-_ALONE_PATTERNS = {pattern.pattern for _, pattern in _DANGER[-len(_ALONE):]}
+# (service, phrase, whether it is a child on their own)
+_DANGER = [(service, re.compile(rf"(?<![a-z']){pattern}", re.IGNORECASE), alone)
+           for service, patterns, alone in [*((s, p, False) for s, p in _PHRASES.items()), (Service.POLICE, _ALONE, True)]
+           for pattern in patterns]
 # Words that make a sentence a habit rather than now, and who is named before "on her own".
 _HABIT_WORDS = ["always", "often", "a lot", "lots", "regularly", "usually", "normally", "sometimes", "frequently",
                 "routinely", "all the time", "most (days|nights|evenings|weekends|mornings)",
@@ -187,14 +188,13 @@ def _danger_in(clause: str, sentence: str) -> Optional[Service]:
     """
     if _past(clause):
         return None
-    for service, pattern in _DANGER:
+    for service, pattern, alone in _DANGER:
         match = pattern.search(clause)
         if not match or _negated(clause, match.start()):
             continue
-        if pattern.pattern in _ALONE_PATTERNS:
+        if alone:
             habit = _HABITUAL.search(sentence) and not _PRESENT.search(sentence)
-            before = sentence[:sentence.find(clause)] + clause[:match.end()] if clause in sentence else clause[:match.end()]
-            if habit or _an_adult_alone(before):
+            if habit or _an_adult_alone(sentence[:max(sentence.find(clause), 0)] + clause[:match.end()]):
                 continue
         return service
     return None

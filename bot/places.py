@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from rapidfuzz import process
@@ -144,7 +144,7 @@ class PlaceResolver:
         """The place a message is, when the message is nothing but a place's name or a postcode
         ("Stockport", "LS6 2AB"): spelt right and not an everyday word. None otherwise."""
         key = simplify(text)
-        if not key or key in self._everyday or len(key.split()) > self._longest + 2:
+        if not key or key in self._everyday or len(key.split()) > self._longest:
             return None
         result = self.resolve(text)
         whole = key in self._names or result.postcode

@@ -120,6 +120,8 @@ _RIGHT_CUE = re.compile(r"^(?:\s*\(\s*(?:aged?\s*)?\d{1,2}\b|\s*\(\s*(?:y(?:ea)?
                         # reported speech, which the question on the child's words invites: "Jayden told me …"
                         r"|\s+(?:has\s+|had\s+)?(?:said|says|told|tells|disclosed|discloses)\b)" % _RELATIONS, re.IGNORECASE)
 _CAPITAL_RUN = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}")
+# "a nurse in Carlisle, 8 month old": after "in", "at", "near"… a capitalised word is where, not who.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|nr|from|around|outside)\s+$", re.IGNORECASE)
 # Capitalised words that are not names: sentence openers, days, months, services, places' words.
 NOT_NAMES = frozenset("""
 i im i'm a an the he she they his her hers their them we us our my me you your it its this that these those there
@@ -180,8 +182,9 @@ def _names(text: str, today: dt.date) -> Iterator[Found]:
         if not words or not all(_is_name_word(word) for word in words):
             continue
         end = run.end()
-        if _RIGHT_CUE.match(text[end:]):
-            yield Found(end - len(" ".join(words)), end, "name")
+        start = end - len(" ".join(words))
+        if _RIGHT_CUE.match(text[end:]) and not _PLACE_BEFORE.search(text[:start]):
+            yield Found(start, end, "name")
 
 
 # --- finders, in order of precedence ------------------------------------------------------

@@ -229,6 +229,12 @@ def test_an_everyday_word_written_as_a_name_is_a_place(resolver):
     assert resolver.resolve("street").status != "unknown"  # typed alone as an answer
 
 
+def test_a_town_before_an_age_is_the_place_not_a_childs_name(resolver):
+    """"Kelly, 8" is a child; "a HV in Carlisle, 8 month old" names the town."""
+    [mention] = resolver.mentioned_in("hi im a HV in Carlisle, 8 month old not gaining weight, mum very low")
+    assert found(mention, "cumberland")
+
+
 @pytest.mark.parametrize("message, area_id", [("im a mum and im struggling to feed my kids, we live in hull", "kingston_upon_hull"),
                                               ("the family lives in bath", "bath_and_north_east_somerset"),
                                               ("they live in reading and go to school there", "reading")])

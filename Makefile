@@ -88,14 +88,14 @@ train: install ## Validate the data and train, unless a model was trained from e
 	@scripts/train
 
 nlu-eval: install train ## Held-out NLU sets (tests/nlu/test_nlu*.yml, never tuned against): intent and entity F1, confusions
-	@for set in test_nlu test_nlu_listening; do \
+	@for set in test_nlu test_nlu_listening test_nlu_fresh; do \
 	  echo "== tests/nlu/$$set.yml"; \
 	  $(RASA) test nlu --model $(MODEL) --nlu tests/nlu/$$set.yml --out var/results/$$set --successes --quiet >/dev/null && \
 	  $(PY) scripts/nlu_report.py var/results/$$set || exit 1; \
 	done
 
 nlu-dev: install train ## The same on the dev sets (tests/nlu/dev_nlu*.yml), the ones to tune against
-	@for set in dev_nlu dev_nlu_listening dev_nlu_typed; do \
+	@for set in dev_nlu dev_nlu_listening dev_nlu_typed dev_nlu_fresh; do \
 	  echo "== tests/nlu/$$set.yml"; \
 	  $(RASA) test nlu --model $(MODEL) --nlu tests/nlu/$$set.yml --out var/results/$$set --successes --quiet >/dev/null && \
 	  $(PY) scripts/nlu_report.py var/results/$$set --show-messages || exit 1; \

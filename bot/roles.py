@@ -38,13 +38,16 @@ _FIRST_PERSON = re.compile(
 _HERE = re.compile(r"(?P<what>[a-z&' -]{2,40})\s+(here|speaking)\b", re.IGNORECASE)
 # Said without "I'm": a crew on scene is an ambulance crew.
 _SELF_EVIDENT = re.compile(r"\b(paramedic|ambulance) crew\b|\bcrew (are |is )?on scene\b|\bwe'?re on scene\b|\bon scene\b", re.IGNORECASE)
+# "I'm not the DSL", "a TA, not a teacher": a role said not to be theirs.
+_NEGATED_BEFORE = re.compile(r"\b(not|never|no longer|isn'?t|aren'?t|wasn'?t|nor)\s+(an?\s+|the\s+|our\s+|my\s+|their\s+)?$",
+                             re.IGNORECASE)
 _NOT_A_ROLE = re.compile(r"\b(worried|concerned|not sure|unsure|calling|ringing|writing|asking|looking|trying|in|at|from|about|"
                          r"with|\d)\b", re.IGNORECASE)
 
 
 def _match(text: str) -> Optional[Tuple[str, Audience]]:
     for label, pattern, audience in _COMPILED:
-        if pattern.search(text):
+        if any(not _NEGATED_BEFORE.search(text[:found.start()]) for found in pattern.finditer(text)):
             return label, audience
     return None
 

@@ -18,6 +18,9 @@ D, E, F, P, U = Audience.DSL, Audience.EMERGENCY_CLINICIAN, Audience.PARENT, Aud
     ("parent support advisor", "family support worker", P), ("family support worker", "family support worker", P),
     ("neighbour", "neighbour", U), ("member of the public", "member of the public", U), ("I'm his nan", "grandparent", U),
     ("I'm his mum", "parent", F), ("foster carer", "foster carer", P), ("nursery nurse", "early years practitioner", P),
+    ("dinner lady", "school support staff", P), ("midday supervisor", "school support staff", P),
+    ("receptionist at the surgery", "receptionist", P), ("speech and language therapist", "therapist", P),
+    ("taxi driver on a school contract", "school transport driver or escort", P), ("scout leader", "youth worker", P),
 ])
 def test_role_in_an_answer(text, role, audience):
     assert role_in(text) == (role, audience)
@@ -40,6 +43,16 @@ def test_role_mentioned_only_where_the_writer_says_it_is_theirs(text, role):
                                   "I'm 14 and my mum doesn't feed me", "", None])
 def test_someone_elses_role_is_not_the_writers(text):
     assert role_mentioned(text) is None
+
+
+@pytest.mark.parametrize("text, role", [
+    ("im not the dsl no", None), ("I'm not a teacher", None), ("no longer a social worker", None),
+    ("not the DSL, I'm a TA", "teaching assistant"), ("a TA, not a teacher", "teaching assistant"),
+    ("I'm a teacher, not the DSL", "teacher"),
+])
+def test_a_role_said_not_to_be_theirs_is_not_taken(text, role):
+    assert (role_in(text) or (None,))[0] == role
+    assert (role_mentioned(text) or (None,))[0] in (role, None)
 
 
 @pytest.mark.parametrize("role, audience", [("designated safeguarding lead (DSL)", D), ("paramedic", E), ("teacher", P),

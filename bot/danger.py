@@ -126,6 +126,20 @@ _HYPOTHETICAL_START = re.compile(r"^\W*(what if|what (would|should|do|can|must) 
 _HYPOTHETICAL_ANYWHERE = re.compile(r"\b(what if|hypothetic\w*|imagine|suppose|supposing|would (it|that|this) count|"
                                     r"scenario|role ?play)\b", re.IGNORECASE)
 _DANGER_WORDS = re.compile(r"danger|\bsafe|\brisk", re.IGNORECASE)
+# "I don't think she's in danger" says she is not; "I don't think he's breathing" says he is not
+# breathing; "I don't believe she is safe" says she is not safe. The doubt is about the clause that
+# follows, so it is read as that clause negated ("she is not in danger") before anything else.
+_NOT_BELIEVED = re.compile(
+    r"\b(?:i\s+)?(?:do not|don'?t|dont|did not|didn'?t|didnt)\s+(?:think|believe|feel|reckon|suppose)\s+(?:that\s+)?"
+    r"(?P<who>he|she|it|they|(?:the |this |that |our |my )?[a-z]+(?: [a-z]+)?)"
+    r"(?:\s+(?P<verb>is|are|was|were)|(?P<short>'s|'re|s|re)(?=\s))\s+", re.IGNORECASE)
+
+
+def _belief_negated(text: str) -> str:
+    def negated(match: re.Match) -> str:
+        verb = match.group("verb") or ("are" if match.group("short").lstrip("'") == "re" else "is")
+        return f"{match.group('who')} {verb} not "
+    return _NOT_BELIEVED.sub(negated, text)
 
 
 def _corrected(text: str) -> str:
@@ -155,7 +169,7 @@ def _clauses_with_sentences(text: Optional[str]) -> List[Tuple[str, str]]:
     if not text:
         return []
     found = []
-    for sentence in _SENTENCE_SPLIT.split(_corrected(text)):
+    for sentence in _SENTENCE_SPLIT.split(_belief_negated(_corrected(text))):
         if not sentence.strip() or _HYPOTHETICAL_START.search(sentence):
             continue
         for piece in _CLAUSE_SPLIT.split(sentence):
@@ -257,7 +271,7 @@ def danger_answer(text: Optional[str]) -> Optional[Danger]:
     if not text or not text.strip():
         return None
     stated = danger_stated(text)
-    if stated is Danger.YES or _NOT_SAFE.search(text):
+    if stated is Danger.YES or _NOT_SAFE.search(_belief_negated(text)):
         return Danger.YES
     if stated is Danger.UNSURE or _doubtful(text):
         return Danger.UNSURE

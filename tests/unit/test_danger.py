@@ -189,6 +189,8 @@ ANSWERS = [
     ("possibly", Danger.UNSURE), ("could be", Danger.UNSURE), ("hard to say", Danger.UNSURE), ("i can't tell", Danger.UNSURE),
     ("yes and no", Danger.UNSURE), ("not sure if she's safe", Danger.UNSURE), ("he might be in danger tonight", Danger.UNSURE),
     ("I don't know if he's in danger", Danger.UNSURE), ("no... actually i'm not sure", Danger.UNSURE),
+    ("i don't believe she is safe", Danger.YES), ("i dont think hes safe tbh", Danger.YES),
+    ("I don't think she's in immediate danger", Danger.NO), ("i dont think theyre in danger", Danger.NO),
 ]
 
 
@@ -212,6 +214,9 @@ def test_unsure_is_never_read_as_no():
     ("no immediate danger but i'm worried", Danger.NO),
     ("not sure if she is in danger tonight", Danger.UNSURE),
     ("he's safe for now", Danger.NO),
+    ("I do not believe the infant is at immediate risk.", Danger.NO),
+    ("Practice nurse in Truro, 4 month old, I do not believe the infant is in immediate danger", Danger.NO),
+    ("i dont think mum is coping but the baby is in danger", Danger.YES),
     ("worried about a child in Leicester", None),
 ])
 def test_any_message_can_say_what_it_knows_about_danger(text, value):

@@ -16,7 +16,8 @@ microseconds. The rules, because a wrong council's number is the worst answer we
   only when written as a name (Capitalised, not in capitals like "SEND", not opening the message);
   an outward code on its own ("NG5", but also "S47", a section of the Children Act) only in capitals
   after "in", "for", "postcode"… or as the whole message; a typo only in a Capitalised word after
-  "in", "at", "near"… ("she lives in Lougborough", never "working" for Woking).
+  "in", "at", "near"… ("she lives in Lougborough"), and never an ordinary word ("Working" is not
+  Woking, knowledge/places/everyday_words.yml `not_typos`).
 
 `resolve(text)` reads an answer to "which town?" ("Penzance", "NG5 5AB", "Richmond, North
 Yorkshire", "bath"); `mentioned_in(text)` finds every place in a whole message, in order;
@@ -94,12 +95,15 @@ class PlaceResolver:
     def __init__(self, places: Sequence[PlaceEntry], postcodes: Sequence[PostcodeEntry] = ()):
         self._names: Dict[str, List[_Name]] = defaultdict(list)
         self._everyday = set()
+        self._not_typos = set()
         for entry in places:
             key = simplify(entry.name)
             if not key:
                 continue
             if entry.kind == "everyday":
                 self._everyday.add(key)
+            elif entry.kind == "not_typo":
+                self._not_typos.add(key)
             elif entry.area_id:
                 self._names[key].append(_Name(entry.area_id, entry.kind, entry.name))
         self._longest = max((len(key.split()) for key in self._names), default=1)
@@ -255,7 +259,7 @@ class PlaceResolver:
     def _may_be_typo(self, tokens: List[_Token], index: int) -> bool:
         """Only a long Capitalised word after "in", "at", "near"… is tried as a typo."""
         token = tokens[index]
-        if len(token.key) < 7 or not token.key.isalpha() or token.key in self._everyday:
+        if len(token.key) < 7 or not token.key.isalpha() or token.key in self._everyday or token.key in self._not_typos:
             return False
         return index > 0 and tokens[index - 1].key in _PLACE_CUES and token.text[:1].isupper() and not token.text.isupper()
 

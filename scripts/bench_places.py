@@ -31,7 +31,7 @@ HEADING = "## Place resolution"
 def queries(kb: KnowledgeBase, count: int, seed: int = 13) -> list:
     """A quarter each: place and council names, outward codes, sectors, full postcodes."""
     rng = random.Random(seed)
-    names = sorted({entry.name for entry in kb.places if entry.kind != "everyday"})
+    names = sorted({entry.name for entry in kb.places if entry.area_id})
     districts = sorted(row.code for row in kb.postcodes if row.kind == "district")
     sectors = sorted(row.code for row in kb.postcodes if row.kind == "sector")
     letters = "ABDEFGHJLNPQRSTUWXYZ"

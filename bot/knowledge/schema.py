@@ -415,7 +415,8 @@ class NameList(Strict):
     Each section maps an area id (or wales / scotland / northern_ireland) to names; the section
     says what kind of name it is. `places` entries are [name, outward code] from the gazetteer.
     `everyday_words` are names that are also ordinary words ("Street", "Hook", "Bath"): in a
-    sentence they count only when written as a name (see bot/places.py).
+    sentence they count only when written as a name (see bot/places.py). `not_typos` are ordinary
+    words a letter or two from a name ("Working", "Banking"): never read as a misspelt place.
     """
 
     attribution: Optional[str] = None
@@ -427,6 +428,7 @@ class NameList(Strict):
     aliases: Dict[str, List[str]] = {}
     nation_places: Dict[str, List[str]] = {}
     everyday_words: List[str] = []
+    not_typos: List[str] = Field([], description="ordinary words a letter or two from a name: never a misspelt place")
     left_out: List[List[str]] = Field([], description="gazetteer rows not used: [name, outward code, why]")
 
     @validator("places", each_item=True)

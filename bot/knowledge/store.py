@@ -54,7 +54,7 @@ class PlaceName(Base):
     id = Column(Integer, primary_key=True)
     document_id = Column(Integer, ForeignKey("knowledge_document.id"), nullable=False)
     name = Column(String(128), nullable=False, index=True)
-    kind = Column(String(32), nullable=False)  # gazetteer, council_name, district, alias, nation_place, everyday, town…
+    kind = Column(String(32), nullable=False)  # gazetteer, council_name, district, alias, nation_place, everyday, not_typo, town…
     area_id = Column(String(64))  # the area or nation it leads to (null for an everyday word)
     listed_by = Column(String(64), nullable=False)  # the file that names it
     note = Column(Text)  # the gazetteer's outward code for the place
@@ -308,6 +308,7 @@ def _place_rows(item, key: str) -> Iterable[dict]:
             for target, names in getattr(item, section).items():
                 yield from (dict(name=name, kind=kind, area_id=target, listed_by=key, note=None) for name in names)
         yield from (dict(name=word, kind="everyday", area_id=None, listed_by=key, note=None) for word in item.everyday_words)
+        yield from (dict(name=word, kind="not_typo", area_id=None, listed_by=key, note=None) for word in item.not_typos)
         return
     if not isinstance(item, Area):
         return

@@ -273,6 +273,16 @@ def test_a_typo_is_forgiven_only_on_a_whole_name(resolver):
     assert resolver.resolve("Xyzzyborough").status == "unknown"
 
 
+@pytest.mark.parametrize("text, area_ids", [
+    ("Could you clarify the definition of neglect in Working Together?", []),
+    ("I'm a teacher in Leeds, what does it say in Working Together", ["leeds"]),
+    ("she works in Banking and the kids are left at home", []),
+])
+def test_an_ordinary_word_is_never_a_misspelt_place(resolver, text, area_ids):
+    """'Working' is one letter from Woking: read as a typo, a Leeds child got Surrey's number."""
+    assert [m.area_id for m in resolver.mentioned_in(text)] == area_ids
+
+
 @pytest.mark.parametrize("typed", ["", "   ", None, "<script>alert(1)</script>", "x" * 5000, "Narnia " * 715, "'; DROP TABLE x; --", "🙂 ☎"])
 def test_odd_input_is_unknown_and_does_not_crash(resolver, typed):
     result = resolver.resolve(typed)

@@ -50,6 +50,9 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|&")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|-|/)?\s*(?:in|near|nr|by|of|area of)?\s*(?:,|\()?\s*$", re.IGNORECASE)
 _FILLER = frozenset("erm um uh it its s is in at near the area town village city they live lives she he family "
                     "from of a just outside ok yes please thanks i think maybe called".split())
+# Council names that close "in …" or "for …" as often as not about a lesson or a sport ("behind in
+# reading.", "stays late for rugby"): lower case, they count only after "live in".
+_ACTIVITIES = frozenset({"reading", "rugby", "beds"})
 _RESIDENCE = frozenset({"live", "lives", "living", "lived", "based", "reside", "resides", "stay", "stays", "staying"})
 _PLACE_CUES = frozenset({"in", "at", "near", "from", "for", "around", "to", "nr", "postcode", "area", "is"})
 
@@ -115,9 +118,13 @@ class PlaceResolver:
         self._exceptions: Dict[str, str] = {}
         self._beyond: Dict[str, dict] = {}
         self._split_sectors: Dict[str, set] = defaultdict(set)
+        # The postcode areas ("BN", "SS") each council's districts lie in: which councils are neighbours.
+        self._postcode_areas: Dict[str, set] = defaultdict(set)
         for row in postcodes:
             if row.kind == "district":
                 self._districts[row.code] = row
+                for holder in (row.shares or {row.area_id: 1}):
+                    self._postcode_areas[holder].add(re.match(r"[A-Z]+", row.code).group())
             elif row.kind == "sector":
                 self._sectors[row.code] = row
             elif row.kind == "exception":
@@ -252,8 +259,14 @@ class PlaceResolver:
             return all(token.key in _FILLER for token in tokens[:index] + tokens[index + len(words):])
         if not all(word.text[:1].isupper() and not (len(word.text) > 2 and word.text.isupper())
                    for word in words if word.key not in ("and", "of", "on", "upon", "in")):
-            # "we live in hull", "lives in bath": where someone lives is a place, however typed.
-            return index >= 2 and tokens[index - 1].key == "in" and tokens[index - 2].key in _RESIDENCE
+            # "we live in hull", "lives in bath": where someone lives is a place, however typed; so is
+            # a council's own name closing a sentence after "in" or "for" ("who do i call in derby?",
+            # "number for hackney"), where "doing well in reading and maths" is not.
+            if index >= 2 and tokens[index - 1].key == "in" and tokens[index - 2].key in _RESIDENCE:
+                return True
+            closing = re.match(r"\s*([.,;!?]|$)", text[words[-1].end:]) is not None
+            return (index >= 1 and tokens[index - 1].key in ("in", "for") and closing and self._council_level(key)
+                    and key not in _ACTIVITIES)
         return self._council_level(key) or not _sentence_start(text, words[0].start)
 
     def _may_be_typo(self, tokens: List[_Token], index: int) -> bool:
@@ -294,6 +307,13 @@ class PlaceResolver:
             return Resolution(status, query, common[0], f"{place.matched}, {qualifier.matched}", span=span)
         if common:
             return Resolution("ambiguous", query, None, place.matched, common, "name", span=span)
+        # "Brighton, East Sussex", "Southend, Essex": a town with its own council, named with the
+        # county around it. The county does not hold it; the town's council shares its postcodes.
+        near = tuple(target for target in candidates
+                     if qualifier.area_id and self._postcode_areas[target] & self._postcode_areas[qualifier.area_id])
+        if place.area_id in near or len(near) == 1:
+            target = place.area_id if place.area_id in near else near[0]
+            return Resolution("found", query, target, f"{place.matched}, {qualifier.matched}", span=span)
         if qualifier.status in ("found", "nation") and (qualifier.postcode or self._council_level(qualifier_key)):
             return replace(qualifier, query=query, span=span)
         return None

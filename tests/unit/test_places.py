@@ -273,6 +273,28 @@ def test_a_typo_is_forgiven_only_on_a_whole_name(resolver):
     assert resolver.resolve("Xyzzyborough").status == "unknown"
 
 
+@pytest.mark.parametrize("text, area_id", [
+    ("Brighton, East Sussex", "brighton_and_hove"), ("gillingham kent", "medway"), ("Southend, Essex", "southend_on_sea"),
+    ("Christchurch, Dorset", "bournemouth_christchurch_and_poole"), ("Swindon, Wiltshire", "swindon"),
+    ("school nurse, Brighton, East Sussex. who do i ring", "brighton_and_hove"),
+    # The county still narrows a name several places share, and a village it holds.
+    ("Gillingham, Dorset", "dorset"), ("Leeds, Kent", "kent"), ("Richmond, North Yorkshire", "north_yorkshire"),
+    ("Ashford, Surrey", "surrey"), ("Newport, Isle of Wight", "isle_of_wight"),
+])
+def test_a_town_named_with_the_county_around_it_keeps_its_own_council(resolver, text, area_id):
+    """A postal address's county is not the council: "Brighton, East Sussex" gave East Sussex's number."""
+    assert [m.area_id for m in resolver.mentioned_in(text)] == [area_id]
+
+
+@pytest.mark.parametrize("text, area_ids", [
+    ("who do i call in derby", ["derby"]), ("number for hackney", ["hackney"]), ("im in hull", ["kingston_upon_hull"]),
+    ("who do i call in surrey?", ["surrey"]), ("teacher in hackney. the child is not in danger", ["hackney"]),
+    ("she is doing well in reading and maths", []), ("behind in reading.", []), ("he stays late for rugby", []),
+])
+def test_a_council_named_in_lower_case_at_the_end_of_a_sentence_is_the_place(resolver, text, area_ids):
+    assert [m.area_id for m in resolver.mentioned_in(text)] == area_ids
+
+
 @pytest.mark.parametrize("text, area_ids", [
     ("Could you clarify the definition of neglect in Working Together?", []),
     ("I'm a teacher in Leeds, what does it say in Working Together", ["leeds"]),

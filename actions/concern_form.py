@@ -101,6 +101,8 @@ class ValidateConcernForm(FormValidationAction):
             return [SlotSet("in_danger", (said.danger if said.danger is Danger.UNSURE else Danger.YES).value)]
         if intent == "immediate_danger":  # read as danger by the model, not by the words: advise 999, keep the answer
             dispatcher.utter_message(response="utter_call_999")
+            if tracker.get_slot("in_danger") != Danger.YES.value:
+                values["in_danger"] = Danger.UNSURE.value  # the summary says 999 was advised, never "no"
         if said.danger is Danger.YES:
             values["in_danger"] = Danger.YES.value
         values.update(answer)

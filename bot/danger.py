@@ -69,7 +69,7 @@ _PHRASES = {
 _ALONE = [
     r"(home|left|all|is|are|'s|'re|been|being|was|were) (alone|on (his|her|their) own|by (him|her|them)sel(f|ves))",
     r"(old|child|kid|baby|toddler|boy|girl|little one|son|daughter|children|kids|babies|toddlers)s? (alone|on (his|her|their) own)\b",
-    r"nobody('s| is)? (home|with (him|her|them)|looking after)", r"no (one|adults?|grown[- ]?ups?) (is )?(home|with|looking|about|around|in)",
+    r"nobody('s| is)? (home|with (him|her|them)|looking after)", r"(no[- ]?one|no (adults?|grown[- ]?ups?)) (is )?(home|with|looking|about|around|in)",
 ]
 # (service, phrase, whether it is a child on their own)
 _DANGER = [(service, re.compile(rf"(?<![a-z']){pattern}", re.IGNORECASE), alone)
@@ -93,7 +93,9 @@ _SAFE = re.compile(r"\b(safe|fine|ok|okay|alright|all right|with (his|her|their)
 _NOT_SAFE = re.compile(r"\b(not|isn'?t|aren'?t|never|no longer|don'?t (think|feel) (he|she|they)('?s|'?re| is| are)) (safe|ok|okay|alright)\b|\bunsafe\b", re.IGNORECASE)
 
 _NEGATION = re.compile(r"\b(no|not|never|nothing|isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|hasn'?t|haven'?t|"
-                       r"without|nor|neither|no longer|nobody (thinks|said)|ruled out)\b|n't\b", re.IGNORECASE)
+                       r"without|nor|neither|no longer|nobody|no[- ]?one|none|ruled out)\b|n't\b", re.IGNORECASE)
+_NO_CHILD = re.compile(r"^\W*(none of (the|them|those|these|my|our|his|her|their)\b|no (child|children|kids?|bab(y|ies)|young (person|people))\b)",
+                       re.IGNORECASE)
 _PAST = re.compile(r"\b(yesterday|last (night|week|weekend|month|year|term|summer|winter|spring|autumn|christmas|time|visit)|"
                    r"\d+ (days?|weeks?|months?|years?) ago|(a|one|two|few|couple of) (days?|weeks?|months?|years?) ago|ago\b|"
                    r"in the past|used to|previously|historic(al(ly)?)?|years back|a while back|when (he|she|they) (was|were) (little|younger|a baby)|"
@@ -124,7 +126,8 @@ _HYPOTHETICAL_START = re.compile(r"^\W*(what if|what (would|should|do|can|must) 
                                  r"hypothetically|imagine|suppose|supposing|say (a|the) child|for example|in a scenario|for training)\b",
                                  re.IGNORECASE)
 _HYPOTHETICAL_ANYWHERE = re.compile(r"\b(what if|hypothetic\w*|imagine|suppose|supposing|would (it|that|this) count|"
-                                    r"scenario|role ?play)\b", re.IGNORECASE)
+                                    r"scenario|role ?play|what to do (if|when)|training (session|course|day|exercise))\b",
+                                    re.IGNORECASE)
 _DANGER_WORDS = re.compile(r"danger|\bsafe|\brisk", re.IGNORECASE)
 # "I don't think she's in danger" says she is not; "I don't think he's breathing" says he is not
 # breathing; "I don't believe she is safe" says she is not safe. The doubt is about the clause that
@@ -180,8 +183,10 @@ def _clauses_with_sentences(text: Optional[str]) -> List[Tuple[str, str]]:
 
 
 def _negated(clause: str, start: int) -> bool:
-    """A negation among the few words before position `start` of the clause."""
-    return bool(_NEGATION.search(" ".join(clause[:start].split()[-4:])))
+    """A negation among the few words before position `start` of the clause, or a clause that
+    opens by saying no child at all ("none of the children are in danger")."""
+    before = clause[:start]
+    return bool(_NEGATION.search(" ".join(before.split()[-4:])) or _NO_CHILD.match(before))
 
 
 def _past(clause: str) -> bool:

@@ -24,6 +24,12 @@ _OUT_OF_HOURS = re.compile(
     r"good friday|(office|offices|front door|mash|spa|hub|duty (team|line)|day team)( is| are|'s)? (closed|shut)|"
     r"(after|past) ([5-9]|1[0-2])( ?(pm|o'?clock))?|it'?s ([5-9]|1[01])(:\d\d)? ?pm|it'?s (1[0-2]|[1-7])(:\d\d)? ?am|"
     r"([01]?\d|2[0-3]):[0-5]\d (at night|am))\b", re.IGNORECASE)
+# A night-time clock time said as the time now: "who do i ring at 3am", "paramedic here, 2am, …",
+# "its 23:40"; not one that dates something past ("out at 11pm last night").
+_NIGHT_CLOCK = re.compile(
+    r"(?:\b(?:it'?s|its|at|now|currently)\s+|(?:^|[,;:.(-])\s*)"
+    r"(?:(?:12|[1-6])(?:[:.][0-5]\d)?\s?am|(?:[7-9]|1[01])(?:[:.][0-5]\d)?\s?pm|midnight|(?:0[0-6]|19|2[0-3])[:.]?[0-5]\d\s?(?:hrs|hours|h)?)\b"
+    r"(?!\W*(?:last night|yesterday|the other|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|this morning))", re.IGNORECASE)
 _OFFICE_TIME = re.compile(r"\b(it'?s|at) (([89]|1[01])(:\d\d)? ?am|(12|[1-4])(:\d\d)? ?pm)\b", re.IGNORECASE)
 _WANTS_NUMBER = re.compile(
     r"\b(who (do|should|can|would) (i|we) (call|ring|phone|contact|tell|refer to|report (it|this) to|speak to)|"
@@ -78,7 +84,7 @@ class Heard:
 
 def out_of_hours_said(text: Optional[str]) -> bool:
     """The writer says it is out of office hours now ("it's 2am", "the MASH is closed", "weekend")."""
-    return bool(text) and bool(_OUT_OF_HOURS.search(text)) and not _OFFICE_TIME.search(text)
+    return bool(text) and bool(_OUT_OF_HOURS.search(text) or _NIGHT_CLOCK.search(text)) and not _OFFICE_TIME.search(text)
 
 
 def wants_number(text: Optional[str]) -> bool:

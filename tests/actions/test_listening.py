@@ -122,6 +122,17 @@ def test_danger_described_at_any_question_gets_999_and_the_answer_is_kept(dispat
     assert dispatcher.messages[0]["response"] == "utter_call_999"
 
 
+def test_danger_only_the_model_saw_mid_way_gets_999_and_the_summary_never_says_no(dispatcher, domain):
+    """The words hold no danger phrase, the model reads danger: 999 is advised, the answer kept, and
+    the danger answer becomes unsure (the summary says 999 was advised) rather than staying "no"."""
+    text = "actually wait, mum just turned up drunk to collect him and is trying to drive off with him"
+    filled = form_turn(dispatcher, domain, text, "immediate_danger", "q_family_context",
+                       {"in_danger": "no", "reporter_role": "key worker", "place": "Northampton", "child_age": "4"})
+    assert dispatcher.messages[0]["response"] == "utter_call_999"
+    assert filled["in_danger"] == "unsure"
+    assert filled["q_family_context"] == text
+
+
 # Requests typed mid-way are answered by the rules, not stored as answers -----------------------
 
 @pytest.mark.parametrize("text, intent", [

@@ -30,12 +30,15 @@ def test_no_concern_is_read_from_a_bare_request(place_in, text):
 
 
 @pytest.mark.parametrize("text", ["it's out of hours", "it's 2am", "the MASH is closed", "it's the weekend", "bank holiday today",
-                                  "after 6pm on a friday", "we're on a night shift", "it's 11pm"])
+                                  "after 6pm on a friday", "we're on a night shift", "it's 11pm",
+                                  "who do i ring at 3am in norwich", "paramedic here, 2am, attended a flat in croydon",
+                                  "its 23:40 who do i call", "it's 10.30pm"])
 def test_out_of_hours_is_heard(text):
     assert out_of_hours_said(text)
 
 
-@pytest.mark.parametrize("text", ["it's 10am", "it's 3pm", "worried about a child", "the office is open", ""])
+@pytest.mark.parametrize("text", ["it's 10am", "it's 3pm", "worried about a child", "the office is open", "",
+                                  "mum was out at 11pm last night", "appointment at 3pm", "who do i call about a 7 year old"])
 def test_office_hours_or_nothing_is_not_out_of_hours(text):
     assert not out_of_hours_said(text)
 

@@ -70,7 +70,7 @@ def test_unknown_hours_give_front_door_then_out_of_hours_team_with_a_caveat(kb):
     route = route_for(kb, "hartlepool", Situation.SIGNIFICANT_HARM, TUESDAY_10)
     assert route.open_now is None
     assert roles(route) == ["front_door", "out_of_hours"]
-    assert "don't have checked opening hours" in step_text(route.steps[1])
+    assert "Outside the front door's hours, call the out-of-hours line" in step_text(route.steps[1])
 
 
 def test_route_time_is_reported_in_london_time(kb):

@@ -21,7 +21,11 @@ from actions.number_feedback import offer_feedback
 from bot import render
 from bot.ages import age_from
 from bot.places import NATIONS, Resolution, not_places, overlaps
+from bot.roles import Audience
 from bot.routing import Route, Situation, contact, family_route, route_for, talk_route
+
+# The role a child is noted as (domain/audience.yml utter_roles): the rest of the conversation stays theirs.
+CHILD_ROLE = "child or young person"
 
 CONCERN_FORM = "concern_form"
 
@@ -113,6 +117,8 @@ class LocalAnswer(Action):
         return next((cls for cls in every(LocalAnswer) if cls.kind == kind), ActionAnswerContact)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if self.kind != "after_danger" and listening.audience_for(tracker) is Audience.CHILD:
+            return await ActionChildHelp().run(dispatcher, tracker, domain)
         kb = shared.knowledge_base()
         self.first(dispatcher, tracker, domain)
         result = place_resolution(tracker)
@@ -353,7 +359,9 @@ class ActionParentHelp(LocalAnswer):
 
 class ActionChildHelp(Action):
     """A child or young person asking for help: 999 and Childline first, in short plain words; no
-    questions. Numbers from the knowledge base."""
+    questions. Numbers from the knowledge base. The conversation stays a child's: whatever they
+    ask next ("can I call someone near me? I live in Bolton", "ok") gets the same help, with their
+    council's children's services when the place is known, never the professionals' answers."""
 
     def name(self) -> Text:
         return "action_child_help"
@@ -362,7 +370,14 @@ class ActionChildHelp(Action):
         kb = shared.knowledge_base()
         dispatcher.utter_message(response="utter_child_help", emergency=kb.national_contact("emergency").phone,
                                  childline=kb.national_contact("childline").phone)
-        return []
+        result = place_resolution(tracker)
+        area = kb.area(result.area_id) if result is not None and result.status == "found" else None
+        door = contact(area, "front_door") if area else None
+        if door is not None:
+            dispatcher.utter_message(response="utter_child_council", council=area.name,
+                                     contact=render.contact_text(kb, door, owner=area))
+        role = [] if tracker.get_slot("reporter_role") else [SlotSet("reporter_role", CHILD_ROLE)]
+        return role + ([SlotSet("area", area.id)] if area else [])
 
 
 class ActionAnswerPending(Action):
@@ -402,6 +417,9 @@ class ActionFallback(Action):
 
     async def run(self, dispatcher, tracker, domain):
         text = tracker.latest_message.get("text") or ""
+        if listening.audience_for(tracker) is Audience.CHILD and not text.startswith("/"):
+            # "ok", "i dont want to get mum in trouble": the child's help again, never "not understood".
+            return [*await ActionChildHelp().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
         if text.startswith("/") or shared.place_resolver().find(text) is None:
             dispatcher.utter_message(response="utter_default")
             return [UserUtteranceReverted()]

@@ -8,8 +8,8 @@ import pytest
 
 from actions import shared
 from actions.concern_form import ActionStartConcern, ActionSummaryNow, ValidateConcernForm
-from actions.local_answers import (ActionAfterDanger, ActionAnswerContact, ActionAnswerEscalation, ActionAnswerLado, ActionChildHelp,
-                                   ActionParentHelp, ActionTalkToSomeone)
+from actions.local_answers import (CHILD_ROLE, ActionAfterDanger, ActionAnswerContact, ActionAnswerEscalation, ActionAnswerLado,
+                                   ActionChildHelp, ActionFallback, ActionParentHelp, ActionTalkToSomeone)
 from bot.concern import KEY_QUESTIONS, ORDER
 from tests.actions.conftest import TUESDAY_10AM, said, tracker, user
 from tests.unit.kb_helpers import area_phone, compact
@@ -258,6 +258,29 @@ def test_a_child_gets_999_and_childline_from_the_knowledge_base(dispatcher, doma
     message = dispatcher.messages[0]
     assert message["response"] == "utter_child_help"
     assert message["childline"] == kb.national_contact("childline").phone and message["emergency"] == "999"
+
+
+def test_the_conversation_stays_a_childs_after_they_asked_for_help(dispatcher, domain, kb):
+    """A child who then asks "can i call someone near me? i live in bolton" got the professionals'
+    answer ("your safeguarding lead", "the decision to refer stays with you"); "ok" got "not understood"."""
+    events = asyncio.run(ActionChildHelp().run(dispatcher, tracker("hi im 14 my dad drinks and theres never food", "child_seeking_help"),
+                                               domain))
+    assert {"event": "slot", "name": "reporter_role", "value": CHILD_ROLE, "timestamp": None} in events
+    for action, text, intent in [(ActionAnswerContact(), "can i call someone near me? i live in bolton", "ask_contact"),
+                                 (ActionTalkToSomeone(), "who can i talk to", "talk_to_someone"),
+                                 (ActionFallback(), "ok", "nlu_fallback")]:
+        dispatcher.messages.clear()
+        asyncio.run(action.run(dispatcher, tracker(text, intent, slots={"reporter_role": CHILD_ROLE}), domain))
+        text_said = said(dispatcher)
+        assert dispatcher.messages[0]["response"] == "utter_child_help"
+        assert "safeguarding lead" not in text_said and "utter_default" not in text_said
+
+
+def test_a_child_who_names_their_town_also_gets_their_councils_childrens_services(dispatcher, domain):
+    asyncio.run(ActionAnswerContact().run(dispatcher, tracker("can i call someone near me? i live in Hartlepool", "ask_contact",
+                                                              slots={"reporter_role": CHILD_ROLE}), domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_child_help", "utter_child_council"]
+    assert has(said(dispatcher), phone("hartlepool", "front_door"))
 
 
 def test_a_parent_gets_their_councils_route_health_visitor_gp_school_and_the_nspcc(dispatcher, domain, kb):

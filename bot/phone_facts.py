@@ -61,6 +61,14 @@ def known(kb: KnowledgeBase, fact_ids: Iterable[str]) -> List[PhoneFact]:
     return [facts[fact_id] for fact_id in dict.fromkeys(fact_ids) if fact_id in facts]
 
 
+def checked_ids(kb: KnowledgeBase, value: str) -> Optional[str]:
+    """A button's `fact_id` value (ids separated by spaces) cut down to the ids of reportable
+    numbers, or None when none is left. Without this check the REST channel dropped the entity,
+    so pressing one number after "Which number was wrong?" only asked the question again."""
+    ids = " ".join(fact.id for fact in known(kb, value.split()))
+    return ids or None
+
+
 def of_area(kb: KnowledgeBase, area_id: str) -> List[PhoneFact]:
     return [fact for fact in phone_facts(kb).values() if fact.owner == area_id]
 

@@ -5,7 +5,8 @@
   (conversation store, lock store, action server, logs); replies carry the client's own id back.
 - **"/" messages.** Only `/restart` and the payloads of the buttons the assistant offered in its
   last turn are taken as intents, with their entity values checked (places through the place
-  resolver, levels from their fixed set, question names from the questions); anything else
+  resolver, levels from their fixed set, question names from the questions, the wrong-number
+  buttons' `fact_id` against the phone numbers in knowledge/); anything else
   starting with "/" is read as plain text (`bot.slash_messages`).
 - **Never without an answer.** Rasa's own REST channel, when a turn fails (Redis or the database
   down), logs the user's text and returns `[]`; when a custom action fails (action server down)
@@ -42,7 +43,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import keys, render
+from bot import keys, phone_facts, render
 from bot.concern import LEVEL_TO_SITUATION, question_named
 from bot.knowledge.base import KnowledgeBase, from_files
 from bot.places import PlaceResolver, resolver_from_files
@@ -66,9 +67,11 @@ def national_route(kb: KnowledgeBase) -> str:
     return render.route_text(kb, route_for(kb, None, Situation.SIGNIFICANT_HARM, dt.datetime.now(dt.timezone.utc)))
 
 
-def payload_validators(resolver: PlaceResolver) -> Validators:
-    """What an entity value in a button payload may be; anything else is dropped."""
+def payload_validators(resolver: PlaceResolver, kb: KnowledgeBase) -> Validators:
+    """What an entity value in a button payload may be; anything else is dropped. Every entity a
+    button of ours carries needs an entry here, or its buttons arrive without it."""
     return {
+        "fact_id": lambda value: phone_facts.checked_ids(kb, value),
         "place": lambda value: value if resolver.resolve(value).status != "unknown" else None,
         "level": lambda value: value if value in LEVEL_TO_SITUATION else None,
         "question": lambda value: value if question_named(value) or plan_question_named(value) else None,
@@ -103,7 +106,7 @@ class CalmRestInput(RestInput):
         per_turn.install()
         kb = from_files()
         route = national_route(kb)
-        validators = payload_validators(resolver_from_files())
+        validators = payload_validators(resolver_from_files(), kb)
         senders = SenderIds(keys.sender_id_key())
         turns = asyncio.Semaphore(TURNS_AT_ONCE)
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)

@@ -172,3 +172,55 @@ def test_every_number_in_a_contact_answer_can_be_reported(dispatcher, area_id, k
     for fact_id in offered:
         role = fact_id.split(".")[1]
         assert normalise_phone(str(contact(area_id, role)["phone"])) in route
+
+
+def pressed(payload, offered, resolver, kb):
+    """What the action sees when the user presses a button: the REST channel's check of "/"
+    messages (server_plugins/rest_channel.py), then Rasa's own reading of the payload."""
+    from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
+    from rasa.shared.nlu.training_data.message import Message
+    from bot.slash_messages import admitted
+    from server_plugins.rest_channel import payload_validators
+    text = admitted(payload, offered, payload_validators(resolver, kb))
+    parsed = YAMLStoryReader.unpack_regex_message(Message(data={"text": text}), Domain.load(str(REPO / "domain")))
+    return text, parsed.get("intent")["name"], parsed.get("entities") or []
+
+
+@pytest.mark.parametrize("area_id", ["coventry", "wigan"])
+def test_pressing_one_of_several_numbers_records_it_then_what_happened_is_its_comment(area_id, feedback, resolver, kb):
+    """The tester's conversation: two numbers shown, "Report a wrong number", one number pressed,
+    then what happened typed. The number's button used to lose its id at the REST channel, so
+    every step asked "Which number was wrong?" again and nothing was ever recorded."""
+    answered = CollectingDispatcher()
+    run(ActionAnswerContact(), answered, tracker(area_id, "ask_contact", [{"entity": "place", "value": area_id}]))
+    shown = answered.messages[-1]["facts"].split()
+    assert len(shown) > 1 and shown[0].startswith(area_id)
+    asked = CollectingDispatcher()
+    report_button = f'/report_wrong_number{{"fact_id": "{" ".join(shown)}"}}'
+    text, intent, entities = pressed(report_button, [report_button], resolver, kb)
+    run(ActionReportWrongNumber(), asked, tracker(text, intent, entities, slots={"numbers_given": shown}))
+    assert asked.messages[0]["response"] == "utter_which_wrong_number"
+    buttons = asked.messages[0]["buttons"]
+
+    thanked = CollectingDispatcher()
+    text, intent, entities = pressed(buttons[0]["payload"], [b["payload"] for b in buttons], resolver, kb)
+    events = run(ActionReportWrongNumber(), thanked, tracker(text, intent, entities, slots={"numbers_given": shown}))
+    (stored,) = feedback.all()
+    assert stored.fact_id == shown[0] and stored.comment is None
+    assert thanked.messages[0]["response"] == "utter_wrong_number_recorded"
+    assert kb.national.find_your_council.text in thanked.messages[0]["others"]
+    assert stored.id == int(slots(events)["last_report"])
+
+    added = CollectingDispatcher()
+    run(ActionReportWrongNumber(), added, tracker("nobody answered for 40 mins", "report_wrong_number",
+                                                  slots={"numbers_given": shown, "last_report": str(stored.id)}))
+    assert added.messages[0]["response"] == "utter_wrong_number_comment_added"
+    (stored,) = feedback.all()
+    assert stored.comment == "nobody answered for 40 mins"
+
+
+def test_an_unknown_id_in_a_number_button_is_dropped_by_the_channel_and_the_known_one_kept(resolver, kb):
+    payload = '/report_wrong_number{"fact_id": "coventry.front_door somewhere.front_door"}'
+    text, intent, entities = pressed(payload, [payload], resolver, kb)
+    assert intent == "report_wrong_number"
+    assert [(e["entity"], e["value"]) for e in entities] == [("fact_id", "coventry.front_door")]

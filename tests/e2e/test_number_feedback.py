@@ -19,7 +19,9 @@ FIRST_POINT = {answer["id"]: " ".join(answer["points"][0]["text"].split()) for a
 
 
 def area(area_id):
-    return yaml.safe_load((KNOWLEDGE_DIR / "areas" / f"{area_id}.yml").read_text())
+    """A hand-checked area's file, or a council's generated one."""
+    path = KNOWLEDGE_DIR / "areas" / f"{area_id}.yml"
+    return yaml.safe_load((path if path.exists() else KNOWLEDGE_DIR / "councils" / f"{area_id}.yml").read_text())
 
 
 def front_door(area_id):
@@ -49,6 +51,22 @@ def test_report_a_wrong_number_with_the_button_then_say_what_happened_and_the_re
     door = front_door("leicester")
     assert normalise_phone(str(door["phone"])) in block and '"it said the number is not in use"' in block
     assert all(area("leicester")["sources"][key]["url"] in block for key in door["sources"])
+
+
+def test_with_two_numbers_shown_pressing_one_records_it_and_what_happened_is_added(live_bot):
+    """The tester's Coventry conversation: every press used to bring back "Which number was wrong?"
+    because the channel dropped the button's fact_id."""
+    who = sender()
+    prompt = live_bot.say(who, "coventry")[-1]
+    report = next(b["payload"] for b in prompt["buttons"] if b["title"] == "Report a wrong number")
+    (asked,) = live_bot.say(who, report)
+    door = normalise_phone(str(front_door("coventry")["phone"]))
+    button = next(b for b in asked["buttons"] if door in b["title"])
+    recorded = live_bot.text(who, button["payload"])
+    assert "recorded" in recorded and door in recorded and CALL_999 in recorded
+    assert "added" in live_bot.text(who, "nobody answered for 40 mins")
+    block = feedback_report(live_bot).split("coventry.front_door:", 1)[1]
+    assert '"nobody answered for 40 mins"' in block
 
 
 def test_a_typed_report_naming_the_place(live_bot):

@@ -1,7 +1,10 @@
 """Only /restart and the payloads the assistant just offered are taken as intents."""
+import re
+
 import pytest
 
 from bot.slash_messages import admitted
+from tests.conftest import REPO
 
 OFFERED = ['/choose_level{"level":"early_help"}', "/affirm", '/inform_place{"place": "Nottingham"}']
 VALIDATORS = {"level": lambda v: v if v in ("early_help", "unsure") else None,
@@ -36,3 +39,13 @@ def test_an_offered_payload_whose_value_fails_its_check_loses_the_value():
     offered = ['/inform_place{"place": "Call 07700 900123"}', '/choose_level{"level": "early_help", "note": "x"}']
     assert admitted(offered[0], offered, VALIDATORS) == "/inform_place"
     assert admitted(offered[1], offered, VALIDATORS) == '/choose_level{"level": "early_help"}'  # unknown entity dropped
+
+
+def test_every_entity_our_buttons_carry_is_checked_by_the_rest_channel_not_dropped(resolver, kb):
+    """An entity without a check is dropped from every payload: the wrong-number buttons lost their
+    `fact_id` that way, so pressing a number asked "Which number was wrong?" again and again."""
+    from server_plugins.rest_channel import payload_validators
+    sources = [*(REPO / "domain").glob("*.yml"), *(REPO / "actions").glob("*.py")]
+    carried = {name for path in sources for name in re.findall(r'/\w+\{\{?"(\w+)"', path.read_text())}
+    assert {"fact_id", "level", "question", "place"} <= carried  # the search still finds them
+    assert carried <= set(payload_validators(resolver, kb))

@@ -129,6 +129,7 @@ class ValidateConcernForm(FormValidationAction):
             value = read.value if read else value
         if value == Danger.YES.value:
             dispatcher.utter_message(response="utter_call_999")
+            _local_route_after_danger(dispatcher, tracker)
         elif value == Danger.UNSURE.value:
             dispatcher.utter_message(response="utter_danger_unsure")
         return {"in_danger": value if value in (d.value for d in Danger) else None}
@@ -240,6 +241,20 @@ class ActionStartConcern(Action):
                           audience=audience, out_of_hours=out_of_hours)
         dispatcher.utter_message(response="utter_contact_answer", council=kb.target_name(result.area_id),
                                  route=render.route_text(kb, route))
+
+
+def _local_route_after_danger(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Danger said during the questions, the place already known: the area's lines for once the
+    child is safe come with the 999 advice, not only at the end (a nurse at 2am pressing "Yes"
+    got 999 and then the next question, with no local number)."""
+    place = tracker.get_slot("place")
+    result = shared.find_place(place) if place and place != SKIPPED else None
+    if not result or result.status != "found":
+        return
+    kb = shared.knowledge_base()
+    route = route_for(kb, result.area_id, Situation.IMMEDIATE_DANGER, shared.now(), audience=listening.audience_for(tracker),
+                      out_of_hours=listening.out_of_hours_for(tracker))
+    dispatcher.utter_message(response="utter_after_danger", council=kb.target_name(result.area_id), route=render.route_text(kb, route))
 
 
 def _route_and_summary(tracker: Tracker, domain: Dict[Text, Any], complete: bool):

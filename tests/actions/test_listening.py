@@ -122,6 +122,19 @@ def test_danger_described_at_any_question_gets_999_and_the_answer_is_kept(dispat
     assert dispatcher.messages[0]["response"] == "utter_call_999"
 
 
+def test_yes_to_the_danger_question_with_the_place_known_gives_999_then_that_areas_lines(dispatcher, domain):
+    """A nurse at 2am pressing "Yes" got 999 and the next question, with no local number."""
+    form_turn(dispatcher, domain, "yes", "affirm", "in_danger", {"place": "Leicester", "reporter_role": "nurse"}, mapped={"in_danger": "yes"})
+    responses = [m.get("response") for m in dispatcher.messages]
+    assert responses[:2] == ["utter_call_999", "utter_after_danger"]
+    assert has(said(dispatcher), phone("leicester", "front_door"))
+
+
+def test_yes_to_the_danger_question_with_no_place_yet_gives_999_alone(dispatcher, domain):
+    form_turn(dispatcher, domain, "yes", "affirm", "in_danger", {"reporter_role": "nurse"}, mapped={"in_danger": "yes"})
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_call_999"]
+
+
 def test_danger_only_the_model_saw_mid_way_gets_999_and_the_summary_never_says_no(dispatcher, domain):
     """The words hold no danger phrase, the model reads danger: 999 is advised, the answer kept, and
     the danger answer becomes unsure (the summary says 999 was advised) rather than staying "no"."""

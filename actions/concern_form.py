@@ -2,6 +2,7 @@
 end or whenever asked), and changing answers."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -107,6 +108,11 @@ class ValidateConcernForm(FormValidationAction):
             values["in_danger"] = Danger.YES.value
         values.update(answer)
         values.update(self._details(tracker, said, values))
+        corrected = _corrected_place(tracker, text)
+        if corrected and "place" not in values:
+            values["place"] = corrected
+            if values.get("in_danger") == Danger.NO.value and requested == "in_danger":
+                del values["in_danger"]  # "no, I meant Rochdale": the no is about the place
         if requested in DETAILS and not values and tracker.get_slot("reporter_role") is None:
             title = job_title_alone(text)  # "teacher" typed at "is the child in danger?"
             if title:
@@ -241,6 +247,20 @@ class ActionStartConcern(Action):
                           audience=audience, out_of_hours=out_of_hours)
         dispatcher.utter_message(response="utter_contact_answer", council=kb.target_name(result.area_id),
                                  route=render.route_text(kb, route))
+
+
+# "actually sorry its rochdale not oldham", "no, I meant Bury": the place given is being corrected.
+_CORRECTING = re.compile(r"\b(not|actually|sorry|meant|wrong|mistake|correction|oops)\b", re.IGNORECASE)
+
+
+def _corrected_place(tracker: Tracker, text: str) -> Optional[str]:
+    """A place other than the one given, named in words that correct it; None otherwise. (Naming
+    another place in passing, "she stays with her nan in Bury", leaves the place as it was.)"""
+    area = tracker.get_slot("area")
+    if not area or not _CORRECTING.search(text):
+        return None
+    mention = next((m for m in shared.place_resolver().mentioned_in(text) if m.status == "found" and m.area_id != area), None)
+    return mention.query if mention else None
 
 
 def _local_route_after_danger(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

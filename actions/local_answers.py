@@ -420,6 +420,10 @@ class ActionFallback(Action):
         if listening.audience_for(tracker) is Audience.CHILD and not text.startswith("/"):
             # "ok", "i dont want to get mum in trouble": the child's help again, never "not understood".
             return [*await ActionChildHelp().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
+        if in_concern_form(tracker) and shared.place_resolver().find(text) is not None and tracker.get_slot("area"):
+            # A place named during the questions when one is already given ("actually its rochdale
+            # not oldham"): the form reads it, and the questions go on.
+            return [FollowupAction(CONCERN_FORM)]
         if text.startswith("/") or shared.place_resolver().find(text) is None:
             dispatcher.utter_message(response="utter_default")
             return [UserUtteranceReverted()]

@@ -122,6 +122,28 @@ def test_danger_described_at_any_question_gets_999_and_the_answer_is_kept(dispat
     assert dispatcher.messages[0]["response"] == "utter_call_999"
 
 
+@pytest.mark.parametrize("text", ["actually sorry its rochdale not oldham", "no, i meant Rochdale", "oops wrong town, Rochdale"])
+def test_a_corrected_place_replaces_the_one_given_and_the_questions_go_on(dispatcher, domain, text):
+    """The summary said "Where the child lives: Oldham (Rochdale…)" after such a correction."""
+    filled = form_turn(dispatcher, domain, text, "nlu_fallback", "in_danger", {"place": "oldham", "area": "oldham"})
+    assert filled["place"].lower() == "rochdale" and filled["area"] == "rochdale"
+    assert "in_danger" not in filled
+
+
+def test_a_place_the_model_could_not_read_during_the_questions_goes_to_the_form_not_a_local_answer(dispatcher, domain):
+    t = tracker("actually sorry its rochdale not oldham", "nlu_fallback", slots={"place": "oldham", "area": "oldham"},
+                active_loop="concern_form")
+    events = asyncio.run(ActionFallback().run(dispatcher, t, domain))
+    assert events == [{"event": "followup", "name": "concern_form", "timestamp": None}]
+    assert dispatcher.messages == []
+
+
+def test_another_place_named_in_passing_leaves_the_place_as_it_was(dispatcher, domain):
+    filled = form_turn(dispatcher, domain, "she stays with her nan in Bury at weekends", "worried_about_child", "q_family_context",
+                       {"place": "oldham", "area": "oldham", "in_danger": "no"})
+    assert "place" not in filled and "area" not in filled
+
+
 def test_yes_to_the_danger_question_with_the_place_known_gives_999_then_that_areas_lines(dispatcher, domain):
     """A nurse at 2am pressing "Yes" got 999 and the next question, with no local number."""
     form_turn(dispatcher, domain, "yes", "affirm", "in_danger", {"place": "Leicester", "reporter_role": "nurse"}, mapped={"in_danger": "yes"})

@@ -10,6 +10,7 @@ carry on; a place named there also answers the form's place question.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text, Type
 
 from rasa_sdk import Action, Tracker
@@ -32,6 +33,14 @@ CONCERN_FORM = "concern_form"
 
 # Intents whose whole message may be just a place ("bath", "lougborough"): read as an answer.
 ANSWER_INTENTS = ("inform_place", "nlu_fallback")
+
+
+# A Capitalised name closing a local question ("who do I call in Narnia?") that no place in
+# knowledge/ matches and NLU did not tag: still a place, one we hold nothing for.
+_UNKNOWN_NAME_AT_END = re.compile(r"\b(?:in|for|near)\s+([A-Z][a-z][\w'-]*(?:\s+(?:upon|on|under|le|[A-Z][a-z][\w'-]*)){0,3})\s*[?.!]*\s*$")
+_NOT_A_PLACE_NAME = {"children's", "childrens", "children", "services", "social", "care", "early", "help", "family", "hub", "team",
+                     "duty", "front", "door", "council", "school", "hospital", "nursery", "surgery", "practice", "safeguarding",
+                     "police", "ambulance", "me", "you", "the"}
 
 
 def place_resolution(tracker: Tracker) -> Optional[Resolution]:
@@ -59,6 +68,9 @@ def place_resolution(tracker: Tracker) -> Optional[Resolution]:
             return typed
     if entities:
         return resolver.resolve(str(entities[0].get("value", "")))
+    named = _UNKNOWN_NAME_AT_END.search(text)
+    if named and not set(named.group(1).lower().split()) & _NOT_A_PLACE_NAME:
+        return resolver.resolve(named.group(1))  # "a number for Narnia": unknown, so the national route
     area = tracker.get_slot("area")
     if not area:
         return None

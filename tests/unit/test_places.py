@@ -299,6 +299,7 @@ def test_a_council_named_in_lower_case_at_the_end_of_a_sentence_is_the_place(res
     ("Could you clarify the definition of neglect in Working Together?", []),
     ("I'm a teacher in Leeds, what does it say in Working Together", ["leeds"]),
     ("she works in Banking and the kids are left at home", []),
+    ("who do i call in Children's Services", []),
 ])
 def test_an_ordinary_word_is_never_a_misspelt_place(resolver, text, area_ids):
     """'Working' is one letter from Woking: read as a typo, a Leeds child got Surrey's number."""

@@ -135,7 +135,7 @@ class ValidateConcernForm(FormValidationAction):
             value = read.value if read else value
         if value == Danger.YES.value:
             dispatcher.utter_message(response="utter_call_999")
-            _local_route_after_danger(dispatcher, tracker)
+            _local_route_after_danger(dispatcher, tracker, domain)
         elif value == Danger.UNSURE.value:
             dispatcher.utter_message(response="utter_danger_unsure")
         return {"in_danger": value if value in (d.value for d in Danger) else None}
@@ -263,18 +263,14 @@ def _corrected_place(tracker: Tracker, text: str) -> Optional[str]:
     return mention.query if mention else None
 
 
-def _local_route_after_danger(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+def _local_route_after_danger(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> None:
     """Danger said during the questions, the place already known: the area's lines for once the
     child is safe come with the 999 advice, not only at the end (a nurse at 2am pressing "Yes"
     got 999 and then the next question, with no local number)."""
     place = tracker.get_slot("place")
     result = shared.find_place(place) if place and place != SKIPPED else None
-    if not result or result.status != "found":
-        return
-    kb = shared.knowledge_base()
-    route = route_for(kb, result.area_id, Situation.IMMEDIATE_DANGER, shared.now(), audience=listening.audience_for(tracker),
-                      out_of_hours=listening.out_of_hours_for(tracker))
-    dispatcher.utter_message(response="utter_after_danger", council=kb.target_name(result.area_id), route=render.route_text(kb, route))
+    if result and result.status == "found":
+        LocalAnswer.of_kind("after_danger")().answer(dispatcher, tracker, shared.knowledge_base().area(result.area_id), domain)
 
 
 def _route_and_summary(tracker: Tracker, domain: Dict[Text, Any], complete: bool):

@@ -432,11 +432,12 @@ class ActionFallback(Action):
         if listening.audience_for(tracker) is Audience.CHILD and not text.startswith("/"):
             # "ok", "i dont want to get mum in trouble": the child's help again, never "not understood".
             return [*await ActionChildHelp().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
-        if in_concern_form(tracker) and shared.place_resolver().find(text) is not None and tracker.get_slot("area"):
+        named = None if text.startswith("/") else shared.place_resolver().find(text)
+        if named is not None and in_concern_form(tracker) and tracker.get_slot("area"):
             # A place named during the questions when one is already given ("actually its rochdale
             # not oldham"): the form reads it, and the questions go on.
             return [FollowupAction(CONCERN_FORM)]
-        if text.startswith("/") or shared.place_resolver().find(text) is None:
+        if named is None:
             dispatcher.utter_message(response="utter_default")
             return [UserUtteranceReverted()]
         # No rule or story follows this action with the answer given, so say plainly that the turn

@@ -90,7 +90,8 @@ _PERSON = re.compile(rf"\b(?P<adult>{'|'.join(_ADULTS)})\b|\b(?P<child>{'|'.join
 
 # A "safe" statement answers the danger question with no ("he's safe now", "she's with her nan").
 _SAFE = re.compile(r"\b(safe|fine|ok|okay|alright|all right|with (his|her|their) (mum|dad|nan|gran|parents?|carer|grandparents?|foster carer|aunt|uncle))\b", re.IGNORECASE)
-_NOT_SAFE = re.compile(r"\b(not|isn'?t|aren'?t|never|no longer|don'?t (think|feel) (he|she|they)('?s|'?re| is| are)) (safe|ok|okay|alright)\b|\bunsafe\b", re.IGNORECASE)
+# Read after "I don't think she's safe" has become "she is not safe" (`_belief_negated`).
+_NOT_SAFE = re.compile(r"\b(not|isn'?t|aren'?t|never|no longer) (safe|ok|okay|alright)\b|\bunsafe\b", re.IGNORECASE)
 
 _NEGATION = re.compile(r"\b(no|not|never|nothing|isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|hasn'?t|haven'?t|"
                        r"without|nor|neither|no longer|nobody|no[- ]?one|none|ruled out)\b|n't\b", re.IGNORECASE)

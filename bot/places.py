@@ -310,7 +310,7 @@ class PlaceResolver:
         # "Brighton, East Sussex", "Southend, Essex": a town with its own council, named with the
         # county around it. The county does not hold it; the town's council shares its postcodes.
         near = tuple(target for target in candidates
-                     if qualifier.area_id and self._postcode_areas[target] & self._postcode_areas[qualifier.area_id])
+                     if qualifier.area_id and self._postcode_areas.get(target, set()) & self._postcode_areas.get(qualifier.area_id, set()))
         if place.area_id in near or len(near) == 1:
             target = place.area_id if place.area_id in near else near[0]
             return Resolution("found", query, target, f"{place.matched}, {qualifier.matched}", span=span)

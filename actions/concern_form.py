@@ -94,7 +94,8 @@ class ValidateConcernForm(FormValidationAction):
         said = listening.heard(tracker)
         answer = answer_to(requested, text, said)
         ignored = listening.ignored_intents(domain, FORM)
-        if intent != "immediate_danger" and listening.is_interruption(intent, text, ignored, requested) \
+        corrected = _corrected_place(tracker, text)  # "actually i meant Kendal": a change with its answer
+        if intent != "immediate_danger" and not corrected and listening.is_interruption(intent, text, ignored, requested) \
                 and not listening.answers_a_detail(intent, requested, answer, text):
             return []
         values: Dict[str, Any] = {}
@@ -108,7 +109,6 @@ class ValidateConcernForm(FormValidationAction):
             values["in_danger"] = Danger.YES.value
         values.update(answer)
         values.update(self._details(tracker, said, values))
-        corrected = _corrected_place(tracker, text)
         if corrected and "place" not in values:
             values["place"] = corrected
             if values.get("in_danger") == Danger.NO.value and requested == "in_danger":

@@ -138,6 +138,14 @@ def test_a_place_the_model_could_not_read_during_the_questions_goes_to_the_form_
     assert dispatcher.messages == []
 
 
+def test_a_corrected_place_the_model_reads_as_change_answer_is_still_taken(dispatcher, domain):
+    """ "actually sorry i meant Kendal not penzance" at the role question got "Which answer would you
+    like to change?" and the place stayed Penzance."""
+    filled = form_turn(dispatcher, domain, "actually sorry i meant Kendal not penzance", "change_answer", "reporter_role",
+                       {"place": "Penzance", "area": "cornwall", "in_danger": "no"})
+    assert filled["place"] == "Kendal" and filled["area"] == "westmorland_and_furness"
+
+
 def test_another_place_named_in_passing_leaves_the_place_as_it_was(dispatcher, domain):
     filled = form_turn(dispatcher, domain, "she stays with her nan in Bury at weekends", "worried_about_child", "q_family_context",
                        {"place": "oldham", "area": "oldham", "in_danger": "no"})

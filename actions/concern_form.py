@@ -27,6 +27,9 @@ from bot.summary import build_summary
 FORM = "concern_form"
 # Set by the form from other answers, cleared with them.
 DERIVED = ("child_group", "area", "said_out_of_hours")
+# Confirmed in one line when taken from a message rather than asked for (the place has its own line).
+_NOTED = ("reporter_role", "child_age", "q_child_voice", "q_impact", "q_history", "q_family_context", "q_siblings",
+          "q_concerns_raised", "q_disguised_compliance")
 
 
 def _answer(dispatcher: CollectingDispatcher, value: Any) -> Any:
@@ -39,16 +42,26 @@ def _answer(dispatcher: CollectingDispatcher, value: Any) -> Any:
 def _noted(dispatcher: CollectingDispatcher, values: Dict[str, Any]) -> None:
     """One line confirming details taken from what was said rather than asked for."""
     shown = [f"{BY_SLOT[slot].label}: {value}" for slot, value in values.items()
-             if slot in ("reporter_role", "child_age", "q_child_voice", "q_family_context", "q_siblings") or (slot == "in_danger" and value == Danger.NO.value)]
+             if slot in _NOTED or (slot == "in_danger" and value == Danger.NO.value)]
     if shown:
         dispatcher.utter_message(response="utter_noted", details="; ".join(shown))
 
 
-def _found(said: Heard) -> Dict[str, Any]:
-    """The details a message gives, by slot (None where it gives none)."""
-    return {"reporter_role": said.role, "place": said.place, "child_age": said.age_words,
-            "in_danger": said.danger.value if said.danger else None, "q_child_voice": said.child_words,
-            "q_family_context": said.family_context, "q_siblings": said.siblings}
+def _found(said: Heard, first_account: bool = False) -> Dict[str, Any]:
+    """The details a message gives, by slot (None where it gives none).
+
+    The impact, the build-up over time and what the family said are taken only from the account
+    that starts the concern: whoever pours it all out first is not asked it again, but mid-way
+    each question is a prompt to think about its own topic, and "has lost weight" said about daily
+    life should not skip the question on impact."""
+    found = {"reporter_role": said.role, "place": said.place, "child_age": said.age_words,
+             "in_danger": said.danger.value if said.danger else None, "q_child_voice": said.child_words,
+             "q_family_context": said.family_context, "q_siblings": said.siblings}
+    if first_account:
+        found.update(q_impact=said.impact, q_history=said.history, q_concerns_raised=said.raised,
+                     q_disguised_compliance=said.no_change)
+    return found
+
 
 
 def situation_of(tracker: Tracker) -> Situation:
@@ -220,7 +233,7 @@ class ActionStartConcern(Action):
         for message in _since_last_start(tracker):
             text = message.get("text") or ""
             said = hear(text, shared.place_words)
-            found = _found(said)
+            found = _found(said, first_account=True)
             given.update({slot: value for slot, value in found.items() if value is not None})
             if said.concern and (message.get("parse_data", {}).get("intent") or {}).get("name") == "worried_about_child":
                 given["q_significant_harm"] = said.concern

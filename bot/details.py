@@ -60,8 +60,41 @@ _CIRCUMSTANCE = (r"\b(drinks?|drinking|drunk|alcohol\w*|drugs?|cannabis|heroin|s
                  r"depress\w*|mental (ill[- ]?)?health|learning disabilit\w*|evict\w*|homeless\w*|temporary accommodation|"
                  r"food ?banks?|debts?)\b")
 _FAMILY = re.compile(rf"{_PARENT}[^.!?;]*{_CIRCUMSTANCE}|{_CIRCUMSTANCE}[^.!?;]*{_PARENT}", re.IGNORECASE)
-_SIBLINGS = re.compile(r"\b(brothers?|sisters?|siblings?|half[- ](brother|sister)s?|step[- ]?(brother|sister)s?|twins?)\b",
-                       re.IGNORECASE)
+_SIBLINGS = re.compile(r"\b(brothers?|sisters?|siblings?|half[- ](brother|sister)s?|step[- ]?(brother|sister)s?|twins?|"
+                       r"(both|all (three|four|five)|two|three|four|five) (of the )?(kids|children|boys|girls)|"
+                       r"(kids|children|boys|girls)\b[^.!?;]{0,30}?\b\d{1,2} and \d{1,2}|"
+                       r"\d{1,2} and \d{1,2}[- ]?(year|yr)s?[- ]?olds?)\b", re.IGNORECASE)
+# How long it has gone on, or that it keeps happening: the question on the build-up over time.
+_MONTHS = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+_HISTORY = re.compile(
+    rf"\b(since (last|the start of|the beginning of|early|late|about|around|(the )?(spring|summer|autumn|winter|christmas|easter)|"
+    rf"{_MONTHS}|september|reception|nursery|birth|year \d+|she was|he was|they were|we first)|"
+    r"for (the (last|past) )?(a few |several |many |two |three |six |\d+ )?(weeks|months|years|terms)|for (ages|a long time|a while|some time)|"
+    r"over (the )?(last|past) (few |several |two |three |six |\d+ )?(weeks|months|years|terms?)|"
+    r"(on-?going|long[- ]standing|longstanding|chronic|persistent|repeated(ly)?|getting worse|worse and worse|"
+    r"again and again|keeps happening|"
+    r"missed (\w+ )?(appointments|health|dental|hospital|immunisations?|jabs)|was not brought|(is|are|were) not brought|many small|lots of small|"
+    r"several (times|concerns|incidents|referrals)|previous (concerns|referrals)|known to (social care|children'?s services)))\b", re.IGNORECASE)
+# How long the writer has known the child, not how long the worry has gone on.
+_HOW_LONG_I = re.compile(r"\bi('ve| have)? (known|been|worked|taught|supported|visited)\b", re.IGNORECASE)
+# Concerns already raised with the parents, or how the parents answered them.
+_RAISED = re.compile(
+    rf"\b(raised|spoke|spoken|talked|mentioned|discussed|brought (it|this) up)\b[^.!?;]{{0,40}}\b(with|to) (the )?{_PARENT}|"
+    rf"{_PARENT}( has| have| had)? (agreed|agrees|promised|promises|denied|denies|refused|refuses|won'?t engage|doesn'?t engage|"
+    r"did ?n'?t engage|(was|were|has been|have been) told|(is|are) aware|(says|said) (she|he|they)'?(ll| will| would))\b", re.IGNORECASE)
+# Agreement that changes nothing for the child: the question on disguised compliance.
+_NO_CHANGE = re.compile(
+    r"\b((says?|said|agrees?|agreed|promises?|promised|will sort|'ll sort)\b[^.!?;]{0,60}\b(but|yet)\b[^.!?;]{0,40}"
+    r"\b(nothing|never|no|not)\b[^.!?;]{0,20}\b(changes?|changed|happens?|happened|improves?|improved|different|better|done)|"
+    r"tid(y|ies|ied) (up )?before (visits|we visit|we come|the visit)|nothing (ever )?(changes|changed|improves|improved))\b",
+    re.IGNORECASE)
+# What the neglect is doing to the child: health, growth, school, feelings.
+_IMPACT = re.compile(
+    r"\b(lost weight|losing weight|weight loss|underweight|not (growing|gaining weight)|faltering growth|failure to thrive|"
+    r"tooth ?ache|dental (pain|decay|abscess)|rotten teeth|in pain|falling asleep|exhausted|always tired|constantly tired|"
+    r"withdrawn|(speech|language|development(al)?) delay|delayed (speech|development)|behind (in|with|at) (school|reading|class)|"
+    r"missing school|misses school|poor attendance|attendance is|(low|dropped|dropping) attendance|not in school|"
+    r"sores|infections?|head lice|nits|bullied|self[- ]harm\w*|anxious|low mood|wetting|soiling)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -79,6 +112,10 @@ class Heard:
     child_words: Optional[str] = None     # the sentences where the child is named as saying something
     family_context: Optional[str] = None  # the sentences on a parent's drinking, drugs, domestic abuse, …
     siblings: Optional[str] = None        # the sentences that mention brothers, sisters or siblings
+    history: Optional[str] = None         # the sentences on how long it has gone on
+    raised: Optional[str] = None          # the sentences on concerns raised with the parents, and their answer
+    no_change: Optional[str] = None       # the sentences on agreement that changes nothing
+    impact: Optional[str] = None          # the sentences on what it is doing to the child
     wants_number: bool = False
 
 
@@ -109,12 +146,13 @@ def writes_as_a_child(text: Optional[str]) -> bool:
     return own_age(text) is not None and bool(_SELF_HELP.search(text or ""))
 
 
-def sentences_with(pattern: re.Pattern, text: Optional[str]) -> Optional[str]:
+def sentences_with(pattern: re.Pattern, text: Optional[str], unless: Optional[re.Pattern] = None) -> Optional[str]:
     """The sentences of `text` that `pattern` finds something in, as typed; None if none.
 
     So one message that covers several questions ("The child told me there's no food. Dad drinks
     most nights.") answers each with its own part, and nothing beyond it."""
-    found = [sentence.strip() for sentence in _SENTENCE.findall(text or "") if pattern.search(sentence)]
+    found = [sentence.strip() for sentence in _SENTENCE.findall(text or "")
+             if pattern.search(sentence) and not (unless and unless.search(sentence))]
     return " ".join(found) or None
 
 
@@ -159,4 +197,8 @@ def hear(text: Optional[str], place_in: PlaceFinder) -> Heard:
     heard.child_words = sentences_with(_CHILD_SAID, text)
     heard.family_context = sentences_with(_FAMILY, text)
     heard.siblings = sentences_with(_SIBLINGS, text)
+    heard.history = sentences_with(_HISTORY, text, unless=_HOW_LONG_I)
+    heard.raised = sentences_with(_RAISED, text)
+    heard.no_change = sentences_with(_NO_CHANGE, text)
+    heard.impact = sentences_with(_IMPACT, text)
     return heard

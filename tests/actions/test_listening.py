@@ -468,3 +468,23 @@ def test_the_childs_words_in_an_earlier_answer_fill_that_question_but_never_over
     events = asyncio.run(ValidateConcernForm().get_extraction_events(
         dispatcher, tracker(text, "worried_about_child", slots=slots, active_loop="concern_form"), domain))
     assert "q_child_voice" not in slots_set(events)
+
+
+def test_a_long_first_account_is_not_asked_again_question_by_question(dispatcher, domain):
+    """A school nurse's first message covers the impact, how long, what mum said and that nothing changes:
+    those questions are confirmed in one line, not asked."""
+    text = ("I'm a school nurse in Ipswich. Year 9 girl, untreated dental pain for weeks, she's lost weight and is missing "
+            "school. I've raised it with mum twice, mum says she'll sort it but nothing happens. This has been going on since "
+            "last spring. Not in immediate danger.")
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker(text, "worried_about_child",
+                                                                      events=[user(text, "worried_about_child")]), domain))
+    filled = {name for name, value in slots_set(events).items() if value is not None}
+    assert {"q_impact", "q_history", "q_concerns_raised", "q_disguised_compliance"} <= filled
+    noted = next(m for m in dispatcher.messages if m.get("response") == "utter_noted")["details"]
+    assert "since last spring" in noted and "mum says she'll sort it" in noted
+
+
+def test_mid_way_a_passing_mention_does_not_skip_the_question_on_its_topic(dispatcher, domain):
+    filled = form_turn(dispatcher, domain, "gets herself up, has lost weight, this has gone on for months",
+                       "worried_about_child", "q_daily_life")
+    assert "q_daily_life" in filled and "q_impact" not in filled and "q_history" not in filled

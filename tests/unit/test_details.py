@@ -109,3 +109,45 @@ def test_the_familys_circumstances_are_taken_only_when_a_parent_and_a_circumstan
 
 def test_mum_s_mental_health_and_housing_are_heard_as_the_familys_circumstances(place_in):
     assert hear("Mum's mental health is poor and they are in temporary accommodation", place_in).family_context
+
+
+IPSWICH = ("Hi, I'm a school nurse in Ipswich. Year 9 girl, untreated dental pain for weeks, she's lost weight and is "
+           "missing school. Same clothes every day. She's told me she's looking after her younger siblings. I've raised it "
+           "with mum twice, mum says she'll sort it but nothing happens. This has been going on since last spring. Not in "
+           "immediate danger. I've spoken to the DSL. Early help or social care?")
+
+
+def test_a_long_first_account_answers_the_questions_it_covers_each_with_its_own_sentences(place_in):
+    heard = hear(IPSWICH, place_in)
+    assert heard.impact == "Year 9 girl, untreated dental pain for weeks, she's lost weight and is missing school."
+    assert heard.history == ("Year 9 girl, untreated dental pain for weeks, she's lost weight and is missing school. "
+                             "This has been going on since last spring.")
+    assert heard.raised == "I've raised it with mum twice, mum says she'll sort it but nothing happens."
+    assert heard.no_change == heard.raised
+    assert heard.siblings == "She's told me she's looking after her younger siblings."
+
+
+@pytest.mark.parametrize("text, field", [
+    ("it's been going on for months", "history"), ("ongoing concerns, nothing new", "history"),
+    ("she has missed three dental appointments", "history"), ("known to social care since 2022", "history"),
+    ("we raised it with the parents in May", "raised"), ("dad refused the early help offer", "raised"),
+    ("mum says she will sort it", "raised"), ("the parents are aware of our concerns", "raised"),
+    ("mum agrees to everything but nothing ever changes", "no_change"), ("they tidy up before visits", "no_change"),
+    ("he has lost weight this term", "impact"), ("her attendance is 70%", "impact"), ("he's withdrawn in class", "impact"),
+    ("the kids next door, about 6 and 8, are left alone", "siblings"), ("both children are under 5", "siblings"),
+])
+def test_what_each_own_words_question_asks_is_heard_in_any_message(place_in, text, field):
+    assert getattr(hear(text, place_in), field) == text
+
+
+@pytest.mark.parametrize("text, field", [
+    ("I have been his teacher for two years", "history"),  # how long the writer has known the child
+    ("it started this week", "history"),
+    ("mum said the boiler is broken", "raised"),  # a parent's words, not an answer to a concern raised
+    ("the child told me mum hits him", "raised"),
+    ("mum has changed a lot since the new baby", "no_change"),
+    ("worried about a 7 year old in Leeds, who do I call", "impact"),
+    ("worried about a child in Children's Services' area", "siblings"),
+])
+def test_nothing_is_heard_for_a_question_the_message_does_not_answer(place_in, text, field):
+    assert getattr(hear(text, place_in), field) is None

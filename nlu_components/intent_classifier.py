@@ -30,24 +30,19 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 from sklearn.preprocessing import Normalizer
 
-from nlu_components.shorthand import written_out
-
 logger = logging.getLogger(__name__)
 
 FILE = "intent_model.skops"
-# skops trusts scikit-learn's own classes; the vectorizers also store a sparse matrix and the
-# function that writes shorthand out.
-TRUSTED_TYPES = {"scipy.sparse._csr.csr_matrix", "nlu_components.shorthand.written_out"}
+# skops trusts scikit-learn's own classes; the vectorizers also store a sparse matrix.
+TRUSTED_TYPES = {"scipy.sparse._csr.csr_matrix"}
 
 
 def intent_model(config: Dict[str, Any]) -> Pipeline:
     """The untrained model: the two weighted vocabularies side by side, one length, one regression."""
     return make_pipeline(
         make_union(
-            TfidfVectorizer(ngram_range=tuple(config["word_ngrams"]), sublinear_tf=True,
-                            preprocessor=written_out),
-            TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(config["char_ngrams"]), sublinear_tf=True,
-                            preprocessor=written_out),
+            TfidfVectorizer(ngram_range=tuple(config["word_ngrams"]), sublinear_tf=True),
+            TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(config["char_ngrams"]), sublinear_tf=True),
         ),
         Normalizer(),
         LogisticRegression(C=config["C"], class_weight="balanced", max_iter=config["max_iter"],
@@ -71,7 +66,7 @@ def with_scoring_layout(model: Pipeline) -> Pipeline:
 class WeightedWordsClassifier(IntentClassifier, GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {"C": 200.0, "word_ngrams": [1, 2], "char_ngrams": [2, 4], "max_iter": 3000,
+        return {"C": 20.0, "word_ngrams": [1, 2], "char_ngrams": [2, 4], "max_iter": 3000,
                 "ranking_length": 10}
 
     def __init__(self, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,

@@ -94,12 +94,3 @@ def test_without_training_messages_no_intent_is_given(storage):
     classifier.train(TrainingData([]))
     [read] = classifier.process([message("who do i call")])
     assert read.get("intent") is None
-
-
-
-
-@pytest.mark.parametrize("shorthand, written", [("idk", "i do not know"), ("whats the no", "what is the no"),
-                                                ("who do u ring", "who do you ring")])
-def test_shorthand_is_read_exactly_as_its_written_out_form(storage, shorthand, written):
-    short, full = trained(storage).process([message(shorthand), message(written)])
-    assert short.get("intent_ranking") == full.get("intent_ranking")

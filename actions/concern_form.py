@@ -106,6 +106,9 @@ class ValidateConcernForm(FormValidationAction):
             return []
         said = listening.heard(tracker)
         answer = answer_to(requested, text, said)
+        if intent == "immediate_danger" and said.danger is None and requested in DETAILS and requested != "in_danger" \
+                and answer.get(requested) is not None:
+            intent = None  # "she's 8" at the age question is the age, whatever the model guessed
         ignored = listening.ignored_intents(domain, FORM)
         corrected = _corrected_place(tracker, text)  # "actually i meant Kendal": a change with its answer
         if intent != "immediate_danger" and not corrected and listening.is_interruption(intent, text, ignored, requested) \

@@ -488,3 +488,16 @@ def test_mid_way_a_passing_mention_does_not_skip_the_question_on_its_topic(dispa
     filled = form_turn(dispatcher, domain, "gets herself up, has lost weight, this has gone on for months",
                        "worried_about_child", "q_daily_life")
     assert "q_daily_life" in filled and "q_impact" not in filled and "q_history" not in filled
+
+
+@pytest.mark.parametrize("text, requested, slot, value", [("she's 8", "child_age", "child_age", "she's 8"),
+                                                          ("Surbiton", "place", "place", "Surbiton")])
+def test_a_plain_answer_to_a_detail_the_model_guessed_as_danger_is_the_answer(dispatcher, domain, text, requested, slot, value):
+    filled = form_turn(dispatcher, domain, text, "immediate_danger", requested, slots={"in_danger": "no"})
+    assert filled[slot] == value and "in_danger" not in filled
+    assert "utter_call_999" not in said(dispatcher)
+
+
+def test_danger_the_model_reads_at_a_detail_question_that_the_message_does_not_answer_is_still_danger(dispatcher, domain):
+    filled = form_turn(dispatcher, domain, "he has got a knife", "immediate_danger", "child_age", slots={"in_danger": "no"})
+    assert filled["in_danger"] == "yes"

@@ -6,6 +6,7 @@ records; the widget turns phone numbers into tel: links itself.
 from __future__ import annotations
 
 from typing import List
+from urllib.parse import urlparse
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact, EscalationGuide, is_web_address
@@ -54,7 +55,7 @@ def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, own
     if item.who:
         lines.append(_say("who", who=item.who))
     if item.confidence == "medium":
-        lines.append(_say("medium_confidence", homepage=homepage))
+        lines.append(_say("medium_confidence_own_site" if on_own_site(kb, item, owner) else "medium_confidence", homepage=homepage))
     if item.email:
         lines.append(_say("email", email=item.email))
     if item.online_form:
@@ -64,6 +65,22 @@ def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, own
     if with_source:
         lines.append(citation(kb, item, owner))
     return "\n".join(lines)
+
+
+def _host(url: str) -> str:
+    return urlparse(url).netloc.lower().removeprefix("www.")
+
+
+def on_own_site(kb: KnowledgeBase, item: Contact, owner) -> bool:
+    """Whether a source of the line is a page of the council's own website (its homepage's host, or
+    a part of it such as news.<host>): then "read on other pages than the council's" is not true,
+    whatever else made the line less certain."""
+    council = getattr(owner, "council", None)
+    if council is None or not council.homepage:
+        return False
+    home = _host(council.homepage)
+    hosts = [_host(source.url) for source in kb.sources_of(item, owner) if is_web_address(source.url)]
+    return any(host == home or host.endswith("." + home) for host in hosts)
 
 
 def route_text(kb: KnowledgeBase, route: Route) -> str:
@@ -101,7 +118,7 @@ def _homepage(owner) -> str:
 
 def threshold_text(kb: KnowledgeBase, area) -> str:
     doc = area.threshold
-    lines = [doc.document]
+    lines = [doc.document or _say("untitled_threshold", council=area.name)]
     if doc.levels:
         lines.append(_say("levels"))
         lines += [f"- {level.name}" + (f": {level.meaning}" if level.meaning else "") for level in doc.levels]

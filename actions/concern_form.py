@@ -213,8 +213,9 @@ ABOUT_A_CASE = ("worried_about_child", "ask_escalation", "ask_contact", "ask_out
 
 
 def _given_since_start(tracker: Tracker, concern_intents) -> tuple:
-    """The details (by slot) said since the last start, the concern from a message whose intent is
-    one of `concern_intents`; whether the latest of them asked for the number; whether any said it
+    """The details (by slot) said since the last start; the concern as first told, by a message
+    whose intent is one of `concern_intents` (what follows it, "whats the escalation policy
+    called", asks about it); whether the latest message asked for the number; whether any said it
     is out of hours."""
     given: Dict[str, Any] = {}
     wants_number = out_of_hours = False
@@ -222,7 +223,7 @@ def _given_since_start(tracker: Tracker, concern_intents) -> tuple:
         said = hear(message.get("text") or "", shared.place_words)
         given.update({slot: value for slot, value in _found(said).items() if value is not None})
         if said.concern and (message.get("parse_data", {}).get("intent") or {}).get("name") in concern_intents:
-            given["q_significant_harm"] = said.concern
+            given.setdefault("q_significant_harm", said.concern)
         wants_number = said.wants_number  # asked in the message that starts the concern (not one already answered)
         out_of_hours = out_of_hours or said.out_of_hours
     return given, wants_number, out_of_hours

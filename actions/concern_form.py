@@ -222,6 +222,29 @@ def _since_last_start(tracker: Tracker) -> List[Dict[str, Any]]:
     return list(reversed(messages))
 
 
+# Messages whose words about what is happening are the concern: a concern started, and (for a
+# summary asked before any question) a question about a case ("referral closed 3 weeks ago, the
+# children are still filthy and hungry, how do I escalate?").
+ABOUT_A_CASE = ("worried_about_child", "ask_escalation", "ask_contact", "ask_out_of_hours", "immediate_danger", "talk_to_someone")
+
+
+def _given_since_start(tracker: Tracker, concern_intents) -> tuple:
+    """The details (by slot) said since the last start; the concern as first told, by a message
+    whose intent is one of `concern_intents` (what follows it, "whats the escalation policy
+    called", asks about it); whether the latest message asked for the number; whether any said it
+    is out of hours."""
+    given: Dict[str, Any] = {}
+    wants_number = out_of_hours = False
+    for message in _since_last_start(tracker):
+        said = hear(message.get("text") or "", shared.place_words)
+        given.update({slot: value for slot, value in _found(said, first_account=True).items() if value is not None})
+        if said.concern and (message.get("parse_data", {}).get("intent") or {}).get("name") in concern_intents:
+            given.setdefault("q_significant_harm", said.concern)
+        wants_number = said.wants_number  # asked in the message that starts the concern (not one already answered)
+        out_of_hours = out_of_hours or said.out_of_hours
+    return given, wants_number, out_of_hours
+
+
 class ActionStartConcern(Action):
     """Start a concern afresh, keeping what was said since the last one started (the first
     message included): no question already answered is asked again. Asked for a number in the
@@ -231,17 +254,7 @@ class ActionStartConcern(Action):
         return "action_start_concern"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        given: Dict[str, Any] = {}
-        wants_number = out_of_hours = False
-        for message in _since_last_start(tracker):
-            text = message.get("text") or ""
-            said = hear(text, shared.place_words)
-            found = _found(said, first_account=True)
-            given.update({slot: value for slot, value in found.items() if value is not None})
-            if said.concern and (message.get("parse_data", {}).get("intent") or {}).get("name") == "worried_about_child":
-                given["q_significant_harm"] = said.concern
-            wants_number = said.wants_number  # asked in the message that starts the concern (not one already answered)
-            out_of_hours = out_of_hours or said.out_of_hours
+        given, wants_number, out_of_hours = _given_since_start(tracker, ("worried_about_child",))
         dispatcher.utter_message(response="utter_concern_start")
         _noted(dispatcher, given)
         if "q_significant_harm" in given:
@@ -289,14 +302,20 @@ def _local_route_after_danger(dispatcher: CollectingDispatcher, tracker: Tracker
         LocalAnswer.of_kind("after_danger")().answer(dispatcher, tracker, shared.knowledge_base().area(result.area_id), domain)
 
 
-def _route_and_summary(tracker: Tracker, domain: Dict[Text, Any], complete: bool):
+def _route_and_summary(tracker: Tracker, domain: Dict[Text, Any], complete: bool, given: Optional[Dict[str, Any]] = None):
+    """The route and the summary from the answers the slots hold, or from `given` (slot -> value)
+    where the answers were only said, not asked for."""
     kb, when = shared.knowledge_base(), shared.now()
-    route = route_for(kb, tracker.get_slot("area"), situation_of(tracker), when, audience=listening.audience_for(tracker),
+    value = (lambda slot: given.get(slot)) if given is not None else tracker.get_slot
+    area = tracker.get_slot("area")
+    if area is None and given and given.get("place"):  # a place said, never resolved by the questions
+        found = shared.find_place(given["place"])
+        area = found.area_id if found and found.status in ("found", "nation") else None
+    route = route_for(kb, area, situation_of(tracker), when, audience=listening.audience_for(tracker),
                       out_of_hours=listening.out_of_hours_for(tracker))
-    answers = {slot: tracker.get_slot(slot) for slot in KEY_QUESTIONS}
-    summary = {name: build_summary(kb, answers, route, tracker.get_slot("reporter_role"), tracker.get_slot("place"),
-                                   tracker.get_slot("child_age"), tracker.get_slot("in_danger"), when, complete=complete,
-                                   level=tracker.get_slot("concern_level"), markdown=markdown)
+    answers = {slot: value(slot) for slot in KEY_QUESTIONS}
+    summary = {name: build_summary(kb, answers, route, value("reporter_role"), value("place"), value("child_age"),
+                                   value("in_danger"), when, complete=complete, level=value("concern_level"), markdown=markdown)
                for name, markdown in (("summary", False), ("summary_markdown", True))}
     return route, summary
 
@@ -322,10 +341,15 @@ class ActionSummaryNow(Action):
         return "action_summary_now"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        given = None
         if all(tracker.get_slot(slot) in (None, SKIPPED) for slot in ORDER):
-            dispatcher.utter_message(response="utter_nothing_to_summarise")
-            return []
-        _, summary = _route_and_summary(tracker, domain, complete=False)
+            # Nothing asked yet: what was said ("I'm a teacher in Kirklees, referral closed 3 weeks
+            # ago, the children are filthy and hungry, how do I escalate?") is what there is to summarise.
+            given = _given_since_start(tracker, ABOUT_A_CASE)[0]
+            if not given:
+                dispatcher.utter_message(response="utter_nothing_to_summarise")
+                return []
+        _, summary = _route_and_summary(tracker, domain, complete=False, given=given)
         dispatcher.utter_message(response="utter_summary_so_far", **summary)
         if tracker.active_loop.get("name") == FORM:
             dispatcher.utter_message(response="utter_carry_on_or_stop")

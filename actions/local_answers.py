@@ -21,6 +21,7 @@ from actions import listening, shared
 from actions.number_feedback import offer_feedback
 from bot import render
 from bot.ages import age_from
+from bot.details import wants_only_the_number
 from bot.places import NATIONS, Resolution, not_places, overlaps
 from bot.roles import Audience
 from bot.routing import Route, Situation, contact, family_route, route_for, talk_route
@@ -135,15 +136,16 @@ class LocalAnswer(Action):
         self.first(dispatcher, tracker, domain)
         result = place_resolution(tracker)
         said_hours = [SlotSet("said_out_of_hours", True)] if listening.heard(tracker).out_of_hours else []
+        asked = self.pending_kind(tracker)
         if result is None:
             self.without_place(dispatcher, tracker, domain)
-            return [SlotSet("pending_question", self.kind)] + said_hours
+            return [SlotSet("pending_question", asked)] + said_hours
         if result.status == "ambiguous":
             shared.offer_choices(dispatcher, result, lambda name: f'/inform_place{{"place": "{name}"}}')
-            return [SlotSet("pending_question", self.kind)] + said_hours
+            return [SlotSet("pending_question", asked)] + said_hours
         # The question stays pending outside the guided questions, so naming another place ("not
         # right? tell me another place") answers it again for that place.
-        pending = None if in_concern_form(tracker) else self.kind
+        pending = None if in_concern_form(tracker) else asked
         if result.status in ("unknown", "nation"):
             events = self.unknown_place(dispatcher, tracker, domain, result) or []
             return [SlotSet("pending_question", pending), SlotSet("area", result.area_id if result.status == "nation" else None),
@@ -158,6 +160,10 @@ class LocalAnswer(Action):
         if in_concern_form(tracker) and tracker.get_slot("place") is None:
             events.append(SlotSet("place", result.matched or result.query))
         return events
+
+    def pending_kind(self, tracker: Tracker) -> str:
+        """What the question waiting for a place is, as `pending_question` keeps it (its kind)."""
+        return self.kind
 
     def first(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> None:
         """Said before the place is looked at (nothing by default)."""
@@ -197,12 +203,25 @@ class ActionWrongPlace(Action):
         return [SlotSet("area", None), SlotSet("pending_question", tracker.get_slot("pending_question") or "contact")]
 
 
+# `pending_question` for "just the number" asked before the place was known.
+NUMBERS_ONLY = "numbers"
+
+
 class ActionAnswerContact(LocalAnswer):
+    """Who to call: the route with each line's details, or, asked for "just the number", only the
+    numbers to call (what to call now first) with their warnings and sources."""
+
     kind = "contact"
+
+    def pending_kind(self, tracker: Tracker) -> str:
+        return NUMBERS_ONLY if wants_only_the_number(listening.text_of(tracker)) else self.kind
 
     def answer(self, dispatcher, tracker, area, domain):
         kb = shared.knowledge_base()
         route = shaped_route(tracker, area.id, situation_now(tracker, Situation.SIGNIFICANT_HARM))
+        if self.pending_kind(tracker) == NUMBERS_ONLY or tracker.get_slot("pending_question") == NUMBERS_ONLY:
+            dispatcher.utter_message(response="utter_numbers_only", council=area.name, numbers=render.numbers_text(kb, route))
+            return offer_feedback(dispatcher, tracker, render.distinct_numbers(route))
         dispatcher.utter_message(response="utter_contact_answer", council=area.name, route=render.route_text(kb, route))
         if not in_concern_form(tracker):
             dispatcher.utter_message(response="utter_offer_questions")
@@ -255,8 +274,13 @@ class ActionAnswerEscalation(LocalAnswer):
 
     def answer(self, dispatcher, tracker, area, domain):
         kb = shared.knowledge_base()
+        if tracker.get_slot("escalation_given") == area.id:  # asked again: the procedure and the number, not it all again
+            dispatcher.utter_message(response="utter_escalation_again", council=area.name,
+                                     procedure=render.escalation_in_short(kb, area), door=render.front_door_in_short(kb, area))
+            return []
         route = shaped_route(tracker, area.id, Situation.DISAGREEMENT)
         dispatcher.utter_message(response="utter_escalation_answer", council=area.name, route=render.route_text(kb, route))
+        return [SlotSet("escalation_given", area.id)]
 
 
 class ActionAnswerToolkit(DocumentAnswer, LocalAnswer):

@@ -53,6 +53,7 @@ _CHILD_SAID = re.compile(
     r"\b(the|my|our|this) (child|boy|girl|pupil|student|young person|little one|\d{1,2}[- ]?(year|yr)[- ]?old)\b"
     r"[^.!?;]{0,20}?\b(has |had )?(said|says|told|tells|disclosed|discloses|mentioned|asked)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?;]+[.!?;]?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")  # between sentences, so "1.5 years" stays whole
 # A parent or carer and one of the circumstances the question on the family asks about, in one
 # sentence ("dad drinks most nights", "mum's mental health is poor"); a child's own drinking is not.
 _PARENT = r"\b(mum|mom|dad|mother|father|parents?|step ?(mum|dad)|(mum|dad)'?s (partner|boyfriend|girlfriend)|carers?)\b"
@@ -156,21 +157,34 @@ def sentences_with(pattern: re.Pattern, text: Optional[str], unless: Optional[re
     return " ".join(found) or None
 
 
-def concern_in(text: Optional[str], heard: Heard) -> Optional[str]:
-    """The message itself when it says what is happening to the child, beyond greetings, the
-    details above and a request for help; None for "I'm worried about a child in Leicester"."""
-    if not text:
-        return None
+def _content_words(text: str, heard: Heard) -> list:
+    """The words of `text` beyond greetings, the details above, a request for help and small words."""
     rest = text
     for words in (heard.role, heard.place, heard.age_words):
         if words:
             rest = re.sub(re.escape(words), " ", rest, flags=re.IGNORECASE)
     rest = _WANTS_NUMBER.sub(" ", rest)
     rest = _GENERIC.sub(" ", rest)
-    rest = re.sub(r"\b(i'?m|i am|im|a|an|the|in|at|for|of|to|is|he|she|they|it'?s|who|about|and|but|with|my|our|i)\b", " ", rest,
+    rest = re.sub(r"\b(i'?m|i am|im|a|an|the|in|at|for|of|to|is|he|she|they|it'?s|who|about|and|but|with|my|our|i|you|your|me)\b", " ", rest,
                   flags=re.IGNORECASE)
-    content = re.findall(r"[a-z]{3,}", rest.lower())
-    return " ".join(text.split()) if len(content) >= 3 else None
+    return re.findall(r"[a-z]{3,}", rest.lower())
+
+
+def concern_in(text: Optional[str], heard: Heard) -> Optional[str]:
+    """What the message says is happening to the child, beyond greetings, the details above and a
+    request for help; None for "I'm worried about a child in Leicester". Its sentences that say
+    nothing of that ("Hi, I'm a school nurse in Leeds.", "Can you help?") are left out, so the
+    referral draft opens with the concern; so is a question closing it ("How do I escalate?"),
+    unless it is all there is. Only whole sentences before and after the concern go, never one
+    between two that say something: what is kept reads as typed."""
+    if not text or len(_content_words(text, heard)) < 3:
+        return None
+    sentences = _SENTENCE_END.split(" ".join(text.split()))
+    while sentences and not _content_words(sentences[0], heard):
+        sentences.pop(0)
+    while sentences and (not _content_words(sentences[-1], heard) or (len(sentences) > 1 and sentences[-1].endswith("?"))):
+        sentences.pop()
+    return " ".join(sentences) or None
 
 
 def hear(text: Optional[str], place_in: PlaceFinder) -> Heard:

@@ -260,7 +260,7 @@ def _front_door_lines(kb: KnowledgeBase, area, place: str) -> List[str]:
         lines = contact_text(kb, door, owner=area).split("\n")
     if area.threshold is not None:
         doc = area.threshold
-        lines.append(_say("threshold", document=doc.document) + (f" {doc.url}" if doc.url else ""))
+        lines.append(_say("threshold" if doc.document else "threshold_untitled", document=doc.document) + (f" {doc.url}" if doc.url else ""))
         lines.append(citation(kb, doc, area))
     lines += [_say("another_council"), _call_999()]
     return lines

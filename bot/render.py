@@ -6,6 +6,7 @@ records; the widget turns phone numbers into tel: links itself.
 from __future__ import annotations
 
 from typing import List
+from urllib.parse import urlparse
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact, EscalationGuide, is_web_address
@@ -46,15 +47,9 @@ def citation(kb: KnowledgeBase, fact, owner=None) -> str:
 def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, owner=None) -> str:
     """A line, its hours and who it is for, with a plain warning where the number is doubtful: a
     low-confidence number is never shown as certain, and a third-party one says so."""
-    homepage = _homepage(owner)
-    line = "low_confidence" if item.confidence == "low" else "line"
-    lines = [_say(line, service=item.name, phone=item.phone, homepage=homepage)]
-    if item.hours is not None or item.hours_text:
-        lines[0] += f" ({item.hours_text or describe(item.hours)})"
+    lines = _number_lines(kb, item, owner)
     if item.who:
-        lines.append(_say("who", who=item.who))
-    if item.confidence == "medium":
-        lines.append(_say("medium_confidence", homepage=homepage))
+        lines.insert(1, _say("who", who=item.who))
     if item.email:
         lines.append(_say("email", email=item.email))
     if item.online_form:
@@ -64,6 +59,78 @@ def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, own
     if with_source:
         lines.append(citation(kb, item, owner))
     return "\n".join(lines)
+
+
+def _number_lines(kb: KnowledgeBase, item: Contact, owner) -> List[str]:
+    """The line with its hours, and the warning a doubtful number always carries."""
+    homepage = _homepage(owner)
+    line = "low_confidence" if item.confidence == "low" else "line"
+    lines = [_say(line, service=item.name, phone=item.phone, homepage=homepage)]
+    if item.hours is not None or item.hours_text:
+        lines[0] += f" ({item.hours_text or describe(item.hours)})"
+    if item.confidence == "medium":
+        lines.append(_say("medium_confidence_own_site" if on_own_site(kb, item, owner) else "medium_confidence", homepage=homepage))
+    return lines
+
+
+def number_text(kb: KnowledgeBase, item: Contact, owner=None) -> str:
+    """Just the number: the line, its hours, any warning it carries and its source; not who it is
+    for, emails or forms (asked for "just the number", or given again in a short answer)."""
+    return "\n".join([*_number_lines(kb, item, owner), citation(kb, item, owner)])
+
+
+def distinct_numbers(route: Route) -> List[Contact]:
+    """The route's lines in its order (what to call now first), a number given twice only once."""
+    lines: List[Contact] = []
+    for step in route.steps:
+        if step.contact is not None and all(step.contact.phone != line.phone for line in lines):
+            lines.append(step.contact)
+    return lines
+
+
+def numbers_text(kb: KnowledgeBase, route: Route) -> str:
+    """Just the route's numbers (`distinct_numbers`), each with its warning and source."""
+    owned = route.area.contacts if route.area else ()
+    return "\n\n".join(number_text(kb, line, route.area if line in owned else None) for line in distinct_numbers(route))
+
+
+def front_door_in_short(kb: KnowledgeBase, area) -> str:
+    """The area's front-door number with its source, or that none is held and where to look."""
+    door = next((item for item in area.contacts if item.role == "front_door"), None)
+    if door is not None:
+        return number_text(kb, door, area)
+    return wording().text("utter_route_no_front_door", area=area.name, where=_homepage(area))
+
+
+def escalation_in_short(kb: KnowledgeBase, area) -> str:
+    """The area's escalation procedure in a line or two, with its source: its title where one is
+    held, plainly no title where none is, or that it isn't held at all."""
+    esc, manual = area.escalation, area.procedures
+    if esc is not None and esc.procedure:
+        lines = [_say("escalation_named", council=area.name, procedure=esc.procedure, url=esc.url or "")]
+    elif esc is not None:
+        lines = [_say("escalation_untitled", council=area.name, url=esc.url)]
+    elif manual is not None:
+        lines = [_say("escalation_in_manual", council=area.name, manual=manual.name, url=manual.url or "")]
+    else:
+        return _say("escalation_none", council=area.name, partnership=area.partnership or _say("any_partnership"))
+    return "\n".join([*lines, citation(kb, esc or manual, area)])
+
+
+def _host(url: str) -> str:
+    return urlparse(url).netloc.lower().removeprefix("www.")
+
+
+def on_own_site(kb: KnowledgeBase, item: Contact, owner) -> bool:
+    """Whether a source of the line is a page of the council's own website (its homepage's host, or
+    a part of it such as news.<host>): then "read on other pages than the council's" is not true,
+    whatever else made the line less certain."""
+    council = getattr(owner, "council", None)
+    if council is None or not council.homepage:
+        return False
+    home = _host(council.homepage)
+    hosts = [_host(source.url) for source in kb.sources_of(item, owner) if is_web_address(source.url)]
+    return any(host == home or host.endswith("." + home) for host in hosts)
 
 
 def route_text(kb: KnowledgeBase, route: Route) -> str:
@@ -101,7 +168,7 @@ def _homepage(owner) -> str:
 
 def threshold_text(kb: KnowledgeBase, area) -> str:
     doc = area.threshold
-    lines = [doc.document]
+    lines = [doc.document or _say("untitled_threshold", council=area.name)]
     if doc.levels:
         lines.append(_say("levels"))
         lines += [f"- {level.name}" + (f": {level.meaning}" if level.meaning else "") for level in doc.levels]

@@ -271,7 +271,9 @@ def _disagreement(kb: KnowledgeBase, area: Area, route: Route) -> None:
     procedures manual and the general stages; always the front door and a short checklist."""
     route.steps.append(Step("dsl", says="dsl_escalation"))
     if area.escalation:
-        route.steps.append(Step("escalation_procedure", text=area.escalation.url, values={"procedure": area.escalation.procedure},
+        titled = area.escalation.procedure is not None
+        route.steps.append(Step("escalation_procedure", text=area.escalation.url, says="" if titled else "escalation_procedure_untitled",
+                                values={"procedure": area.escalation.procedure} if titled else {},
                                 items=list(area.escalation.stages), cite=area.escalation))
     else:
         if area.procedures:
@@ -290,8 +292,10 @@ def _disagreement(kb: KnowledgeBase, area: Area, route: Route) -> None:
 
 
 def _threshold_note(area: Area, route: Route) -> None:
-    if area.threshold:
+    if area.threshold and area.threshold.document:
         route.notes.append(Note("utter_route_note_threshold", {"document": area.threshold.document}))
+    elif area.threshold:
+        route.notes.append(Note("utter_route_note_threshold_untitled", {"url": area.threshold.url}))
 
 
 def _other_nation(kb: KnowledgeBase, route: Route) -> None:

@@ -22,8 +22,15 @@ Validators = Dict[str, Callable[[str], Optional[str]]]
 
 
 def as_plain_text(text: str) -> str:
-    """The message without the leading slashes (and spaces) that would make Rasa read it as an intent."""
-    return _LEADING.sub("", text)
+    """The message without the leading slashes (and spaces) that would make Rasa read it as an intent.
+    A button's intent name is read as the words it is made of ("/worried_about_child" as "worried
+    about child"): "worried_about_child" is no one's words, and was kept as what the person said
+    was happening."""
+    plain = _LEADING.sub("", text)
+    match = _PAYLOAD.match(text.strip())
+    if match is None:
+        return plain
+    return match.group("intent").replace("_", " ") + (match.group("entities") or "")
 
 
 def admitted(text: str, offered: Iterable[str], validators: Validators) -> str:

@@ -86,11 +86,12 @@ def _level_lines(concern: Concern, route: Route, missing: str) -> List[str]:
     chosen = _say("levels", concern.level) if concern.level in LEVEL_TO_SITUATION else missing
     lines = [_say("level_chosen", value=chosen)]
     threshold = route.area.threshold if route.area else None
+    titled = "" if threshold is None or threshold.document else "_untitled"  # no title held: its address instead
     if threshold and threshold.levels:
-        lines.append(_say("area_levels", council=route.area.name, document=threshold.document))
+        lines.append(_say(f"area_levels{titled}", council=route.area.name, document=threshold.document, url=threshold.url))
         lines += [f"- {level.name}" for level in threshold.levels]
     elif threshold:
-        lines.append(_say("area_no_levels", council=route.area.name, document=threshold.document))
+        lines.append(_say(f"area_no_levels{titled}", council=route.area.name, document=threshold.document, url=threshold.url))
     else:
         lines.append(_say("no_threshold"))
     return lines

@@ -216,10 +216,24 @@ def _leading(value: str, pattern: re.Pattern) -> tuple:
     return match.group(0).strip(), bool(value.replace(match.group(0), "").strip())
 
 
+# Service names in the reference that carry the curator's working notes ("number below is the OLD
+# Dorset MASH line from the former … site"), by (council code, line): the name users read, worded
+# so that it stays true of the number, while the reference's words go to the contact's
+# `curator_note`. The number keeps its low confidence, so it is still shown with "confirm it".
+RENAMED = {
+    ("E06000059", "front_door"): "Former Dorset MASH line (Dorset's front door is now the Children's Advice and Duty "
+                                 "Service, ChAD)",
+    ("E06000059", "out_of_hours"): "Out-of-hours line on the pre-2019 safeguarding board pages (Dorset's Out of Hours "
+                                   "Service is now run by the ChAD team)",
+}
+
+
 def _contact(role: str, entry: dict, line: dict, sources: Sources) -> dict:
     keys = [sources.key(s["url"], s.get("page_date"), s.get("quote")) for s in line["sources"]]
     phone, phone_rest = _leading(str(line["phone"]), _PHONE)
-    contact = {"role": role, "name": " ".join(str(line.get("service") or "").split()) or
+    service = " ".join(str(line.get("service") or "").split())
+    renamed = RENAMED.get((entry["gss"], role))
+    contact = {"role": role, "name": renamed or service or
                ("Front door (children's services)" if role == "front_door" else "Out-of-hours service"),
                "phone": phone.replace("(", "").replace(")", "").replace("-", " ")}
     notes = [f"The page gives the number as '{line['phone']}'."] if phone_rest else []
@@ -240,6 +254,8 @@ def _contact(role: str, entry: dict, line: dict, sources: Sources) -> dict:
     contact["confidence"] = entry["confidence"]
     contact["sources"] = keys or ["national_contacts"]
     contact["checked"] = CHECKED
+    if renamed:
+        contact["curator_note"] = f"The reference names the service '{service}'."
     return contact
 
 
@@ -281,16 +297,16 @@ def council_record(entry: dict, council: dict, area_id: str) -> dict:
     if links:
         record["links"] = {**links, "sources": ["national_contacts"], "checked": CHECKED}
     record["contacts"] = contacts
+    # The reference gives these documents' addresses, not their titles: they stay untitled (the
+    # answers say so) rather than carry a made-up one.
     if entry.get("threshold_url"):
-        record["threshold"] = {"document": f"{council['short_name']} threshold guidance (title not recorded)",
-                               "url": entry["threshold_url"],
+        record["threshold"] = {"url": entry["threshold_url"],
                                "levels": [{"name": " ".join(level.split())} for level in entry.get("threshold_levels") or []],
                                "sources": ["national_contacts"], "checked": CHECKED,
-                               "note": "Link and level names from the shared reference; the document itself was not read here."}
+                               "curator_note": "Link and level names from the shared reference; the document itself was not read here."}
     if entry.get("escalation_url"):
-        record["escalation"] = {"procedure": f"{council['short_name']} procedure for resolving professional disagreements (title not recorded)",
-                                "url": entry["escalation_url"], "sources": ["national_contacts"], "checked": CHECKED,
-                                "note": "Link from the shared reference; the procedure itself was not read here."}
+        record["escalation"] = {"url": entry["escalation_url"], "sources": ["national_contacts"], "checked": CHECKED,
+                                "curator_note": "Link from the shared reference; the procedure itself was not read here."}
     record["confidence"] = entry["confidence"]
     record["unknown"] = unknown
     if missing_lines:

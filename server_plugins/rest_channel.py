@@ -12,9 +12,12 @@
   down), logs the user's text and returns `[]`; when a custom action fails (action server down)
   the turn yields no message at all. Here any such turn gets `utter_cannot_answer_now`: 999
   first, then the national route, built from knowledge/ when the server starts, so it needs no
-  action or database. Messages longer than `MAX_MESSAGE_CHARS` (default 2000) get
-  `utter_message_too_long` without being processed. The log names what failed, never what the
-  user wrote.
+  action or database. The log names what failed, never what the user wrote.
+- **Over-long messages.** A message longer than `MAX_MESSAGE_CHARS` (default 2000) is never passed
+  on or stored. It is read only for what must not wait (`bot.long_messages`): danger now, or a
+  child asking for help, with the place it names. Then the turn is taken as that intent with
+  those entities (999 first, the local line), followed by `utter_message_too_long_read`;
+  otherwise it gets `utter_message_too_long`.
 - **Turns in order of arrival.** At most `TURNS_AT_ONCE` turns (default 4) are inside Rasa at a
   time; the others wait their turn, first come first served. A turn that calls the action server
   waits for its answer, and its second half then queued behind every other turn in progress: at
@@ -44,6 +47,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import keys, phone_facts, render
+from bot.long_messages import urgent_turn
 from bot.concern import LEVEL_TO_SITUATION, question_named
 from bot.knowledge.base import KnowledgeBase, from_files
 from bot.places import PlaceResolver, resolver_from_files
@@ -104,15 +108,18 @@ class CalmRestInput(RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         per_turn.install()
-        kb = from_files()
+        kb, resolver = from_files(), resolver_from_files()
         route = national_route(kb)
-        validators = payload_validators(resolver_from_files(), kb)
+        validators = payload_validators(resolver, kb)
         senders = SenderIds(keys.sender_id_key())
         turns = asyncio.Semaphore(TURNS_AT_ONCE)
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
+        def said(request: Request, name: Text) -> List[dict]:
+            return [{"recipient_id": "", "text": fallback_text(request.app.ctx.agent.domain, name, route)}]
+
         def reply(request: Request, name: Text) -> HTTPResponse:
-            return response.json([{"recipient_id": "", "text": fallback_text(request.app.ctx.agent.domain, name, route)}])
+            return response.json(said(request, name))
 
         @webhook.listener("before_server_stop")
         async def close_action_server_connections(_app: Any, _loop: Any) -> None:
@@ -134,12 +141,19 @@ class CalmRestInput(RestInput):
             if not is_valid(sender):
                 return response.json({"error": SENDER_ERROR}, status=400)
             if len(text) > MAX_MESSAGE_CHARS:
-                return reply(request, "utter_message_too_long")
+                urgent = urgent_turn(without_markup(text), resolver)
+                if urgent is None:
+                    return reply(request, "utter_message_too_long")
+                async with turns:
+                    answered = await turn(request, urgent, senders.hashed(sender), sender, ours=True)
+                return response.json(answered + said(request, "utter_message_too_long_read"))
             async with turns:
-                return await turn(request, without_markup(text), senders.hashed(sender), sender)
+                return response.json(await turn(request, without_markup(text), senders.hashed(sender), sender))
 
-        async def turn(request: Request, text: Text, conversation: Text, sender: Text) -> HTTPResponse:
-            if text.lstrip().startswith("/"):
+        async def turn(request: Request, text: Text, conversation: Text, sender: Text, ours: bool = False) -> List[dict]:
+            """The turn's messages (or the calm fallback). `ours`: a payload the channel built
+            itself, taken as it is; any other "/" message is checked against the buttons offered."""
+            if text.lstrip().startswith("/") and not ours:
                 text = admitted(text, await offered_payloads(request.app.ctx.agent.tracker_store, conversation), validators)
             collector = CollectingOutputChannel()
             storage_failed.set(False)
@@ -148,14 +162,14 @@ class CalmRestInput(RestInput):
                                                  metadata=self.get_metadata(request)))
             except Exception as error:  # noqa: BLE001 (any failure gets the same calm answer)
                 logger.error("A turn failed, the user got the calm fallback. %s", describe_exception(error))
-                return reply(request, "utter_cannot_answer_now")
+                return said(request, "utter_cannot_answer_now")
             if storage_failed.get():
                 logger.error("The conversation store failed during a turn, the user got the calm fallback.")
-                return reply(request, "utter_cannot_answer_now")
+                return said(request, "utter_cannot_answer_now")
             if not collector.messages:
                 logger.warning("A turn produced no reply (is the action server up?); the user got the calm fallback.")
-                return reply(request, "utter_cannot_answer_now")
-            return response.json([{**message, "recipient_id": sender} for message in collector.messages])
+                return said(request, "utter_cannot_answer_now")
+            return [{**message, "recipient_id": sender} for message in collector.messages]
 
         return webhook
 

@@ -86,11 +86,15 @@ class Source(Strict):
 
 
 class Fact(Strict):
-    """Anything the assistant may state: it says where it came from and when it was checked."""
+    """Anything the assistant may state: it says where it came from and when it was checked.
+
+    `note` is shown to the user with the fact, so it says only what helps them act on it;
+    `curator_note` is for maintainers (how it was read, what to re-check) and is never shown."""
 
     sources: List[str] = Field(..., min_items=1)
     checked: dt.date
-    note: Optional[str] = None
+    note: Optional[str] = Field(None, description="shown to the user with the fact")
+    curator_note: Optional[str] = Field(None, description="for maintainers only: how the fact was read, what to re-check")
 
 
 class Hours(Strict):
@@ -156,14 +160,28 @@ class Linked(Fact):
     _url = optional_urls("url")
 
 
+def _titled_or_linked(title_field: str):
+    """A document whose title no source gave is left untitled (the answer says so, never a made-up
+    title); it then needs its link, or there is nothing to point to."""
+    def check(cls, values: dict) -> dict:
+        if not values.get(title_field) and not values.get("url"):
+            raise ValueError(f"{title_field}: give the title, or the url where no source gave a title")
+        return values
+    return root_validator(skip_on_failure=True, allow_reuse=True)(check)
+
+
 class Threshold(Linked):
-    document: str
+    document: Optional[str] = Field(None, description="its title; left out where no source gave it")
     levels: List[Level] = []
+
+    _titled = _titled_or_linked("document")
 
 
 class Escalation(Linked):
-    procedure: str
+    procedure: Optional[str] = Field(None, description="its title; left out where no source gave it")
     stages: List[str] = []
+
+    _titled = _titled_or_linked("procedure")
 
 
 class Tool(Linked):

@@ -198,10 +198,10 @@ def test_a_long_statement_the_model_misread_as_a_request_is_kept_as_the_answer(d
 def test_just_the_number_before_the_place_is_known_asks_for_the_place_next(dispatcher, domain):
     events = asyncio.run(ActionAnswerContact().run(dispatcher, tracker("just give me the number", "ask_contact",
                                                                        slots={"in_danger": "no"}, active_loop="concern_form"), domain))
-    assert slots_set(events)["pending_question"] == "contact"
+    assert slots_set(events)["pending_question"] == "numbers"  # the number only, once the place is known
     assert dispatcher.messages[0]["response"] == "utter_need_place_first"
     after = dispatcher.__class__()
-    filled = form_turn(after, domain, "Rutland", "inform_place", "place", {"in_danger": "no", "pending_question": "contact"})
+    filled = form_turn(after, domain, "Rutland", "inform_place", "place", {"in_danger": "no", "pending_question": "numbers"})
     assert has(said(after), phone("rutland", "front_door"))  # the number, as soon as the place is known
     assert filled["pending_question"] is None
 
@@ -269,6 +269,39 @@ def test_summary_now_summarises_what_was_given_and_offers_to_carry_on_or_stop(di
     assert "always hungry" in summary and "Not answered yet." in summary
     assert "unsure: 999 advised" in summary
     assert dispatcher.messages[1]["response"] == "utter_carry_on_or_stop"
+
+
+def test_summary_now_after_an_escalation_question_summarises_what_it_was_told(dispatcher, domain):
+    """Kirklees, a referral closed 3 weeks ago, the children filthy and hungry: the escalation
+    answer was given and no question asked yet; the summary holds what was said."""
+    told = ("I'm a teacher in Kirklees, our referral was closed 3 weeks ago but the children are still filthy and hungry. "
+            "How do I escalate?")
+    history = [user(told, "ask_escalation"), {"event": "action", "name": "action_answer_escalation"},
+               user("whats the escalation policy called", "ask_escalation"), {"event": "action", "name": "action_answer_escalation"},
+               user("summary now", "summary_now")]
+    asyncio.run(ActionSummaryNow().run(dispatcher, tracker("summary now", "summary_now", slots={"area": "kirklees"}, events=history),
+                                       domain))
+    assert dispatcher.messages[0]["response"] == "utter_summary_so_far"
+    summary = dispatcher.messages[0]["summary"]
+    assert "referral was closed 3 weeks ago but the children are still filthy and hungry" in summary
+    assert "Kirklees" in summary and "teacher" in summary and "policy called" not in summary
+
+
+def test_a_question_about_a_definition_is_not_summarised_as_a_concern(dispatcher, domain):
+    history = [user("what is disguised compliance and how does it show up", "ask_definition"), user("summary now", "summary_now")]
+    asyncio.run(ActionSummaryNow().run(dispatcher, tracker("summary now", "summary_now", events=history), domain))
+    assert dispatcher.messages[0]["response"] == "utter_nothing_to_summarise"
+
+
+def test_a_button_name_sent_as_the_first_message_is_never_kept_as_the_concern(dispatcher, domain):
+    """"/worried_about_child" typed before any button was offered reaches Rasa as its words
+    (bot/slash_messages.py), which say nothing about what is happening."""
+    from bot.slash_messages import admitted
+    text = admitted("/worried_about_child", [], {})
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker(text, "worried_about_child",
+                                                                      events=[user(text, "worried_about_child")]), domain))
+    assert "q_significant_harm" not in slots_set(events) or slots_set(events)["q_significant_harm"] is None
+    assert "utter_concern_noted" not in said(dispatcher)
 
 
 def test_summary_now_with_nothing_given_says_so(dispatcher, domain):

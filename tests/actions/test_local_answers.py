@@ -5,6 +5,7 @@ import yaml
 
 from actions.local_answers import (ActionAnswerContact, ActionAnswerEscalation, ActionAnswerOutOfHours,
                                    ActionAnswerPending, ActionAnswerThreshold, ActionAnswerWhichTool)
+from bot import render
 from bot.knowledge.schema import normalise_phone
 from bot.knowledge.store import KNOWLEDGE_DIR
 import pytest
@@ -143,3 +144,72 @@ def test_a_councils_own_name_gets_its_number_first_and_the_village_of_that_name_
     assert first["council"] == "Leeds City Council" and "Kent County Council" in first["others"]
     assert [b["title"] for b in first["buttons"]] == ["Kent County Council"]
     assert phone("leeds", "front_door") in said(dispatcher)
+
+
+# Asked again, or for the number only: short -----------------------------------------------------
+
+def _escalation_asked_twice(dispatcher, area, first, then):
+    events = run(ActionAnswerEscalation(), dispatcher, tracker(first, "ask_escalation", slots={"area": area}))
+    given = {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
+    again = dispatcher.__class__()
+    run(ActionAnswerEscalation(), again, tracker(then, "ask_escalation", slots={"area": area, **given}))
+    return said(dispatcher), again
+
+
+def test_escalation_asked_again_in_the_same_area_gets_the_number_and_procedure_not_the_whole_answer(dispatcher, kb):
+    first, again = _escalation_asked_twice(dispatcher, "plymouth", "whats the escalation process in plymouth",
+                                           "who do i ring to challenge it")
+    assert dispatcher.messages[-1]["response"] == "utter_escalation_answer"
+    assert again.messages[-1]["response"] == "utter_escalation_again"
+    text = said(again)
+    assert phone("plymouth", "front_door") in text and "Source:" in text
+    assert kb.escalation_guide().checklist[0] in first and kb.escalation_guide().checklist[0] not in text
+    assert kb.escalation_guide().stages[0] not in text
+    assert len(text) < len(first) / 2
+
+
+def test_asked_what_the_policy_is_called_where_no_title_is_held_it_says_it_has_no_name(dispatcher, kb):
+    _, again = _escalation_asked_twice(dispatcher, "kirklees", "how do i escalate in kirklees", "whats the escalation policy called")
+    area = kb.area("kirklees")
+    assert area.escalation is None and area.procedures is None
+    assert again.messages[-1]["procedure"] == render.escalation_in_short(kb, area)
+    assert "know its name" in again.messages[-1]["procedure"]
+
+
+def test_an_untitled_procedure_is_given_by_its_link_and_said_to_have_no_name_held(dispatcher, kb):
+    _, again = _escalation_asked_twice(dispatcher, "croydon", "escalation croydon", "what is it called")
+    area = kb.area("croydon")
+    procedure = again.messages[-1]["procedure"]
+    assert area.escalation.url in procedure and "don't have the name" in procedure and "Source:" in procedure
+
+
+def test_escalation_in_another_area_gets_that_areas_whole_answer(dispatcher):
+    run(ActionAnswerEscalation(), dispatcher, tracker("how do i escalate", "ask_escalation",
+                                                      slots={"area": "leeds", "escalation_given": "plymouth"}))
+    assert dispatcher.messages[-1]["response"] == "utter_escalation_answer"
+
+
+@pytest.mark.parametrize("message", ["**just the number** for Lambeth!!!", "just the number for lambeth"])
+def test_just_the_number_gets_the_number_with_its_source_and_nothing_else(dispatcher, kb, message):
+    run(ActionAnswerContact(), dispatcher, tracker(message, "ask_contact"))
+    answer = next(m for m in dispatcher.messages if m["response"] == "utter_numbers_only")
+    door = kb.area("lambeth").contacts[0]
+    assert door.phone in answer["numbers"] and "Source:" in answer["numbers"]
+    assert answer["numbers"].count(door.phone) == 1  # the out-of-hours line is the same number
+    assert door.who not in answer["numbers"]
+    assert "utter_offer_questions" not in [m["response"] for m in dispatcher.messages]
+    assert len(answer["numbers"].splitlines()) <= 4
+
+
+def test_just_the_number_before_the_place_is_known_is_still_just_the_number_once_it_is(dispatcher):
+    events = run(ActionAnswerContact(), dispatcher, tracker("just the number", "ask_contact"))
+    assert {"event": "slot", "timestamp": None, "name": "pending_question", "value": "numbers"} in events
+    answer = dispatcher.__class__()
+    run(ActionAnswerPending(), answer, tracker("Lambeth", "inform_place", slots={"pending_question": "numbers"}))
+    assert "utter_numbers_only" in [m["response"] for m in answer.messages]
+
+
+def test_just_the_number_in_danger_keeps_999_first(dispatcher):
+    run(ActionAnswerContact(), dispatcher, tracker("just the number for Leeds", "ask_contact", slots={"in_danger": "yes"}))
+    numbers = next(m for m in dispatcher.messages if m["response"] == "utter_numbers_only")["numbers"]
+    assert numbers.index(national_phone("emergency")) < numbers.index(phone("leeds", "front_door"))

@@ -107,6 +107,29 @@ def test_summary_now_mid_way_summarises_what_was_given_and_unsure_reads_unsure(l
     assert "teacher" in summary and "Not answered yet." in summary
 
 
+def test_the_testers_kirklees_escalation_asked_again_is_short_and_the_summary_holds_what_was_said(live_bot):
+    told = ("I'm a teacher in Kirklees, our referral was closed 3 weeks ago but the children are still filthy and hungry, "
+            "how do i escalate?")
+    first, called, challenge, summary = conversation(live_bot, told, "whats the escalation policy called",
+                                                     "who do i ring to challenge it", "summary now")
+    for again in (called, challenge):
+        assert phone("kirklees", "front_door") in compact(again) and "know its name" in again
+        assert len(again) < len(first) / 2
+    assert "children are still filthy and hungry" in summary and "Kirklees" in summary
+    assert "nothing to summarise" not in summary
+
+
+def test_a_button_name_as_the_first_message_is_never_the_significant_harm_answer(live_bot):
+    *_, summary = conversation(live_bot, "/worried_about_child", "summary now")
+    assert "worried_about_child" not in summary
+
+
+def test_just_the_number_for_lambeth_is_the_number_and_its_source(live_bot):
+    reply = live_bot.text(sender(), "**just the number** for Lambeth!!!")
+    assert compact(reply).count(phone("lambeth", "front_door")) == 1 and "Source:" in reply
+    assert "Who it is for" not in reply and len(reply.splitlines()) <= 12
+
+
 def test_change_my_answer_about_cumulative_harm_asks_the_build_up_question(live_bot):
     *_, changed = conversation(live_bot, "I'm worried about a child", "no", "teacher", "Leicester", "8", "hungry most days",
                                "no breakfast, same clothes all week", "tired and behind in reading", "missed three dental appointments",

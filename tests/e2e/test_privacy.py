@@ -104,7 +104,7 @@ def test_only_the_buttons_offered_last_are_taken_as_intents(live_bot):
     other = new_sender()
     live_bot.say(other, "/choose_level{\"level\":\"significant_harm\"}")  # never offered in this conversation
     user_events = [event for event in live_bot.stored_events(other) if event["event"] == "user"]
-    assert user_events[-1]["text"] == 'choose_level{"level":"significant_harm"}'  # plain text, through NLU
+    assert user_events[-1]["text"] == 'choose level{"level":"significant_harm"}'  # plain text, through NLU
     assert not [e for e in user_events[-1]["parse_data"].get("entities", []) if e.get("extractor") == "RegexMessageHandler"]
 
 

@@ -40,6 +40,20 @@ def test_danger_as_the_first_message_gets_999(live_bot, message):
     assert CALL_999 in live_bot.text(sender(), message)
 
 
+def test_danger_at_the_top_of_a_message_too_long_to_take_gets_999_the_ambulance_and_the_local_line(live_bot):
+    """The tester's pasted note: danger, a place, then 2,700 characters. 999 first, worded for an
+    ambulance as for a short message, the front door for the place, and a word on the length; the
+    conversation keeps the intent, the service and the place, never the text."""
+    from tests.unit.test_long_messages import CASE_NOTE
+    who = sender()
+    reply = live_bot.text(who, "the baby is not breathing and mum is unconscious. We're in Leeds." + CASE_NOTE)
+    assert reply.index(CALL_999) < reply.index(area_phone("leeds", "front_door"))
+    assert "ask for an ambulance" in reply
+    assert wording().text("utter_message_too_long_read") in reply
+    stored = " ".join(str(event.get("text") or "") for event in live_bot.stored_events(who) if event.get("event") == "user")
+    assert "Background" not in stored and "not breathing" not in stored
+
+
 def test_danger_in_the_middle_of_the_guided_questions_gets_999_then_the_question_again(live_bot):
     who = sender()
     for message in ("I'm worried about a child", "no", "teacher"):

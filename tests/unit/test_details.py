@@ -23,6 +23,21 @@ def test_a_health_visitors_message_gives_role_place_age_and_the_concern(place_in
     assert heard.concern == text
 
 
+@pytest.mark.parametrize("text, concern", [
+    ("Hi, I'm a school nurse in Leeds. I'm worried about a 6 year old who comes in hungry and has head lice every week. "
+     "Can you help?", "I'm worried about a 6 year old who comes in hungry and has head lice every week."),
+    ("hello. mum drinks, dad left, the kids are hungry and dirty. thanks for your help!",
+     "mum drinks, dad left, the kids are hungry and dirty."),
+    ("The baby is 1.5 years old and always hungry. Hi. She is cold at nursery.",  # a sentence between two is kept
+     "The baby is 1.5 years old and always hungry. Hi. She is cold at nursery."),
+    ("Our referral was closed 3 weeks ago but the children are still filthy and hungry. How do I escalate?",
+     "Our referral was closed 3 weeks ago but the children are still filthy and hungry."),
+    ("Is it neglect if a child is always hungry and cold? What should I do?", "Is it neglect if a child is always hungry and cold?"),
+])
+def test_the_concern_is_kept_without_the_greeting_and_the_request_around_it(place_in, text, concern):
+    assert hear(text, place_in).concern == concern
+
+
 @pytest.mark.parametrize("text", ["I'm worried about a child", "worried about a child in Leicester", "hello, can you help",
                                   "I'm a GP, who do I call"])
 def test_no_concern_is_read_from_a_bare_request(place_in, text):

@@ -81,6 +81,14 @@ def test_threshold_url_that_is_not_a_url_is_refused(knowledge_copy):
     assert "kingston.yml" in message and "threshold" in message and "url" in message
 
 
+def test_a_document_with_neither_title_nor_link_is_refused(knowledge_copy):
+    """An untitled document is said to be untitled and given by its link; with neither there is
+    nothing true to say about it."""
+    edit_area(knowledge_copy, "kingston", lambda d: [d["threshold"].pop(key) for key in ("document", "url")])
+    message = load_error(knowledge_copy)
+    assert "kingston.yml" in message and "threshold" in message and "document" in message
+
+
 def test_malformed_yaml_is_refused_naming_the_file(knowledge_copy):
     path = knowledge_copy / "areas" / "stockton.yml"
     path.write_text("id: stockton\nname: [unclosed\ncontacts: {\n", encoding="utf-8")

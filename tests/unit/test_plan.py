@@ -151,6 +151,13 @@ def test_each_area_gets_its_own_front_door(kb, area_id):
     assert compact(door.phone) in compact(plan.markdown)
 
 
+def test_a_threshold_document_whose_title_is_not_held_is_given_by_its_address(kb):
+    area = kb.area("milton_keynes")
+    assert area.threshold.document is None
+    plan = build_plan(kb, ANSWERS, "milton_keynes", TODAY)
+    assert area.threshold.url in plan.text and "None" not in plan.text
+
+
 def test_unknown_area_says_no_toolkit_is_recorded_and_invents_none(kb):
     plan = build_plan(kb, dict(ANSWERS, plan_place="Truro"), None, TODAY)
     assert "Truro" in plan.text

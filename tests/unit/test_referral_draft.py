@@ -88,6 +88,14 @@ def test_an_area_whose_level_names_are_not_held_gets_its_document_and_no_invente
     assert "Level 1" not in level_section and "Tier" not in level_section
 
 
+def test_an_area_whose_threshold_title_is_not_held_gets_its_address_and_no_made_up_title(kb):
+    area = kb.area("milton_keynes")
+    assert area.threshold.document is None and not area.threshold.levels
+    level_section = section(draft(kb, FULL, area="milton_keynes", place="Bletchley"), "11.")
+    assert area.threshold.url in level_section
+    assert "None" not in level_section and "title not recorded" not in level_section
+
+
 def test_without_an_area_the_draft_points_to_the_local_threshold_document(kb):
     level_section = section(draft(kb, FULL, area=None, place="Truro"), "11.")
     assert "threshold document of the council where the child lives" in level_section

@@ -29,7 +29,7 @@ def test_place_resolves_to_an_area_and_says_which(dispatcher):
 
 
 def test_ambiguous_place_is_asked_again_with_choices(dispatcher):
-    assert form.validate_place("Braunstone", dispatcher, tracker(), {}) == {"place": None}
+    assert form.validate_place("Braunstone", dispatcher, tracker(), {}) == {"place": None, "ambiguous_place": "Braunstone"}
     assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["Leicester City Council", "Leicestershire County Council"]
 
 

@@ -92,7 +92,7 @@ def place_words(text: Optional[str]) -> Optional[str]:
     return (result.matched or result.query) if result else None
 
 
-def choices(name: Optional[str], targets: Sequence[str]) -> List[Tuple[str, str]]:
+def place_choices(name: Optional[str], targets: Sequence[str]) -> List[Tuple[str, str]]:
     """(what a button says, the place it answers with) for each council or nation: the council's
     name, or the town's full name where `name` is short for one there ("Newcastle-under-Lyme
     (Staffordshire County Council)")."""
@@ -112,7 +112,7 @@ def offer_choices(dispatcher, result: Resolution, payload: Callable[[str], str])
     kb = knowledge_base()
     english = [target for target in result.choices if target not in NATIONS]
     shown = english if english and result.reason != "postcode" else list(result.choices)
-    buttons = [{"title": title, "payload": payload(answer)} for title, answer in choices(result.matched, shown[:MAX_BUTTONS])]
+    buttons = [{"title": title, "payload": payload(answer)} for title, answer in place_choices(result.matched, shown[:MAX_BUTTONS])]
     if result.reason == "postcode":
         dispatcher.utter_message(response="utter_postcode_choices", place=result.matched, buttons=buttons)
         return
@@ -133,7 +133,7 @@ def say_understood(dispatcher, result: Resolution) -> None:
     kb = knowledge_base()
     council = kb.target_name(result.area_id)
     if result.others:
-        others = choices(result.matched, result.others[:MAX_BUTTONS])
+        others = place_choices(result.matched, result.others[:MAX_BUTTONS])
         dispatcher.utter_message(response="utter_place_understood_not_village", place=result.query, name=result.matched, council=council,
                                  others=", ".join(title for title, _ in others),
                                  buttons=[{"title": title, "payload": answer} for title, answer in others])

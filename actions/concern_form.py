@@ -163,9 +163,9 @@ class ValidateConcernForm(FormValidationAction):
         if value == SKIPPED:
             return {"place": SKIPPED, "area": None}
         text = clean_answer(str(value)) or ""
-        result = shared.place_answer(dispatcher, text)
+        result = shared.place_answer(dispatcher, text, shared.asked_about(tracker))
         if result.status == "ambiguous":
-            return {"place": None}
+            return {"place": None, shared.ASKED_SLOT: result.matched}
         if result.status == "unknown":
             dispatcher.utter_message(response="utter_place_unknown_form", place=text)
             return {"place": text, "area": None}
@@ -173,9 +173,9 @@ class ValidateConcernForm(FormValidationAction):
         name = kb.target_name(result.area_id)
         if result.status == "nation":
             dispatcher.utter_message(response="utter_place_nation_form", place=result.query, nation=name)
-            return {"place": text, "area": result.area_id}
+            return {"place": result.query, "area": result.area_id}
         dispatcher.utter_message(response="utter_place_found_form", place=result.query, council=name)
-        events = {"place": text, "area": result.area_id}
+        events = {"place": result.query, "area": result.area_id}
         pending = tracker.get_slot("pending_question")
         if pending:  # asked for a number before the place was known: answer it now
             LocalAnswer.of_kind(pending)().answer(dispatcher, tracker, kb.area(result.area_id), domain)

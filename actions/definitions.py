@@ -1,4 +1,5 @@
-"""Definitions of terms professionals meet, from knowledge/guidance, with a "tell me more"."""
+"""Definitions of terms professionals meet, from knowledge/guidance, with a "tell me more"; asked
+about a place ("what is the threshold in surrey"), the place's own answer follows."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -8,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import shared
+from actions.local_answers import LocalAnswer, named_in_message
 from bot import render
 from bot.concepts import find_concept
 
@@ -25,6 +27,10 @@ class ActionExplainConcept(Action):
             return [SlotSet("last_concept", None)]
         dispatcher.utter_message(response="utter_concept", name=concept.name, short=concept.short, source=render.citation(kb, concept),
                                  buttons=[{"title": "Tell me more", "payload": "/tell_me_more"}])
+        local = LocalAnswer.of_concept(concept.id)
+        named = named_in_message(tracker) if local is not None else None
+        if named is not None and named.status != "unknown":  # never "Working Together" read as a place we hold nothing for
+            return [SlotSet("last_concept", concept.id), *await local().run(dispatcher, tracker, domain)]
         return [SlotSet("last_concept", concept.id)]
 
 

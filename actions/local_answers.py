@@ -45,9 +45,21 @@ _NOT_A_PLACE_NAME = {"children's", "childrens", "children", "services", "social"
 
 
 def place_resolution(tracker: Tracker) -> Optional[Resolution]:
-    """The place the child lives in: from this message's words (NLU's `place` entities only say
-    which mention is where the child lives and which is only where they are seen), else from a
-    button's payload, else what the conversation already established."""
+    """The place the child lives in: named in this message (narrowing the place the last choices
+    were about: "Newport", then "shropshire"), else what the conversation already established."""
+    named = named_in_message(tracker)
+    if named is not None:
+        return shared.narrowed(shared.asked_about(tracker), named)
+    area = tracker.get_slot("area")
+    if not area:
+        return None
+    said = tracker.get_slot("place") or shared.knowledge_base().target_name(area)  # the words, never the id
+    return Resolution("nation" if area in NATIONS else "found", said, area)
+
+
+def named_in_message(tracker: Tracker) -> Optional[Resolution]:
+    """The place this message names: from its words (NLU's `place` entities only say which mention
+    is where the child lives and which is only where they are seen), else from a button's payload."""
     resolver = shared.place_resolver()
     message = tracker.latest_message
     text = message.get("text") or ""
@@ -72,11 +84,13 @@ def place_resolution(tracker: Tracker) -> Optional[Resolution]:
     named = _UNKNOWN_NAME_AT_END.search(text)
     if named and not set(named.group(1).lower().split()) & _NOT_A_PLACE_NAME:
         return resolver.resolve(named.group(1))  # "a number for Narnia": unknown, so the national route
-    area = tracker.get_slot("area")
-    if not area:
-        return None
-    said = tracker.get_slot("place") or shared.knowledge_base().target_name(area)  # the words, never the id
-    return Resolution("nation" if area in NATIONS else "found", said, area)
+    return None
+
+
+def _every(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _every(sub)
 
 
 def _role(mention: Resolution, entities) -> Optional[str]:
@@ -116,6 +130,8 @@ class LocalAnswer(Action):
     """Shared steps: resolve the area, handle missing/unknown/ambiguous, then `answer`."""
 
     kind = ""
+    intent = ""  # the intent whose rule runs this answer: NLU's runner-up when it was unsure
+    concept = ""  # the defined term (knowledge/guidance/concepts.yml) this answer is the local form of
 
     def name(self) -> Text:
         return f"action_answer_{self.kind}"
@@ -123,11 +139,16 @@ class LocalAnswer(Action):
     @staticmethod
     def of_kind(kind: Optional[str]) -> Type["LocalAnswer"]:
         """The answer waiting for a place, by its kind ("contact", "talk", "lado"…)."""
-        def every(cls):
-            for sub in cls.__subclasses__():
-                yield sub
-                yield from every(sub)
-        return next((cls for cls in every(LocalAnswer) if cls.kind == kind), ActionAnswerContact)
+        return next((cls for cls in _every(LocalAnswer) if cls.kind == kind), ActionAnswerContact)
+
+    @staticmethod
+    def of_intent(intent: Optional[str]) -> Optional[Type["LocalAnswer"]]:
+        return next((cls for cls in _every(LocalAnswer) if intent and cls.intent == intent), None)
+
+    @staticmethod
+    def of_concept(concept: Optional[str]) -> Optional[Type["LocalAnswer"]]:
+        """The local answer to a defined term asked about with a place ("the threshold in surrey")."""
+        return next((cls for cls in _every(LocalAnswer) if concept and cls.concept == concept), None)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if self.kind != "after_danger" and listening.audience_for(tracker) is Audience.CHILD:
@@ -142,7 +163,7 @@ class LocalAnswer(Action):
             return [SlotSet("pending_question", asked)] + said_hours
         if result.status == "ambiguous":
             shared.offer_choices(dispatcher, result, lambda name: f'/inform_place{{"place": "{name}"}}')
-            return [SlotSet("pending_question", asked)] + said_hours
+            return [SlotSet("pending_question", asked), SlotSet(shared.ASKED_SLOT, result.matched)] + said_hours
         # The question stays pending outside the guided questions, so naming another place ("not
         # right? tell me another place") answers it again for that place.
         pending = None if in_concern_form(tracker) else asked
@@ -212,6 +233,8 @@ class ActionAnswerContact(LocalAnswer):
     numbers to call (what to call now first) with their warnings and sources."""
 
     kind = "contact"
+    intent = "ask_contact"
+    concept = "mash"
 
     def pending_kind(self, tracker: Tracker) -> str:
         return NUMBERS_ONLY if wants_only_the_number(listening.text_of(tracker)) else self.kind
@@ -230,6 +253,8 @@ class ActionAnswerContact(LocalAnswer):
 
 class ActionAnswerOutOfHours(LocalAnswer):
     kind = "out_of_hours"
+    intent = "ask_out_of_hours"
+    concept = "edt"
 
     def answer(self, dispatcher, tracker, area, domain):
         kb = shared.knowledge_base()
@@ -264,6 +289,8 @@ class DocumentAnswer:
 
 class ActionAnswerThreshold(DocumentAnswer, LocalAnswer):
     kind = "threshold"
+    intent = "ask_threshold"
+    concept = "threshold"
 
 
 class ActionAnswerEscalation(LocalAnswer):
@@ -271,6 +298,8 @@ class ActionAnswerEscalation(LocalAnswer):
     stages, the front door and a checklist; no "talk to your DSL" to a DSL."""
 
     kind = "escalation"
+    intent = "ask_escalation"
+    concept = "escalation"
 
     def answer(self, dispatcher, tracker, area, domain):
         kb = shared.knowledge_base()
@@ -285,10 +314,12 @@ class ActionAnswerEscalation(LocalAnswer):
 
 class ActionAnswerToolkit(DocumentAnswer, LocalAnswer):
     kind = "toolkit"
+    intent = "ask_toolkit"
 
 
 class ActionAnswerWhichTool(LocalAnswer):
     kind = "which_tool"
+    intent = "which_tool"
 
     def answer(self, dispatcher, tracker, area, domain):
         kb = shared.knowledge_base()
@@ -317,6 +348,7 @@ class ActionTalkToSomeone(LocalAnswer):
     place is known."""
 
     kind = "talk"
+    intent = "talk_to_someone"
 
     def name(self) -> Text:
         return "action_talk_to_someone"
@@ -344,6 +376,8 @@ class ActionAnswerLado(LocalAnswer):
     """What a LADO is, and the area's LADO contact where recorded; otherwise where to find it."""
 
     kind = "lado"
+    intent = "ask_lado"
+    concept = "lado"
 
     def first(self, dispatcher, tracker, domain) -> None:
         if listening.intent_of(tracker) == "ask_lado":
@@ -464,7 +498,17 @@ class ActionFallback(Action):
         if named is None:
             dispatcher.utter_message(response="utter_default")
             return [UserUtteranceReverted()]
+        # The question waiting for a place, else the local question NLU put next ("what would the
+        # threshold be in surrey", hedged with "hypothetically…"), else who to call.
+        waiting = tracker.get_slot("pending_question")
+        answer = LocalAnswer.of_kind(waiting) if waiting else _runner_up(tracker) or ActionAnswerContact
         # No rule or story follows this action with the answer given, so say plainly that the turn
         # is over; otherwise Rasa's core fallback predicts this action again and the answer repeats.
-        return [*await ActionAnswerPending().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
+        return [*await answer().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
+
+
+def _runner_up(tracker: Tracker) -> Optional[Type[LocalAnswer]]:
+    """The local answer for the intent NLU ranked first after its fallback, if it is a local question."""
+    ranking = [entry.get("name") for entry in tracker.latest_message.get("intent_ranking") or [] if entry.get("name") != "nlu_fallback"]
+    return LocalAnswer.of_intent(ranking[0]) if ranking else None
 

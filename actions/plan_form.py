@@ -55,9 +55,9 @@ class ValidatePlanForm(FormValidationAction):
         answer = _plan_answer(dispatcher, value)
         if answer in (None, SKIPPED):
             return {"plan_place": answer, "area": None}
-        result = shared.place_answer(dispatcher, answer)
+        result = shared.place_answer(dispatcher, answer, shared.asked_about(tracker))
         if result.status == "ambiguous":
-            return {"plan_place": None}
+            return {"plan_place": None, shared.ASKED_SLOT: result.matched}
         area = shared.knowledge_base().area(result.area_id) if result.status == "found" else None
         if area is None:  # unknown, or in another nation: no English toolkit is named
             dispatcher.utter_message(response="utter_plan_place_unknown", place=answer)
@@ -65,7 +65,7 @@ class ValidatePlanForm(FormValidationAction):
             dispatcher.utter_message(response="utter_no_toolkit", council=area.name)
         else:
             dispatcher.utter_message(response="utter_plan_place_found", council=area.name, toolkit=area.neglect_toolkit.name)
-        return {"plan_place": answer, "area": area.id if area else None}
+        return {"plan_place": result.query if area else answer, "area": area.id if area else None}
 
 
 for _slot in PLAN_QUESTIONS:

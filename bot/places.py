@@ -10,6 +10,12 @@ microseconds. The rules, because a wrong council's number is the worst answer we
   longest name wins. Typos are forgiven only on a whole name, one or two letters at most.
 - A name held by several councils (Richmond, Kingston, Shirley…) is ambiguous until a qualifier
   next to it ("Richmond, North Yorkshire", "Shirley in Croydon", "Richmond DL10") narrows it.
+  A county next to a town it does not hold ("Newport, Shropshire", "Brighton, East Sussex", as in
+  a postal address) means the town of that name among the county's postcode areas (Telford and
+  Wrekin's Newport, TF10), never the county's own number; two such towns are asked about.
+- Choices come in a likely order: council names, then towns and short names listed by hand
+  (knowledge/places/aliases.yml: the gazetteer holds no population), then the gazetteer's places,
+  Wales, Scotland and Northern Ireland last.
 - Wales, Scotland and Northern Ireland (every BT postcode) lead to that nation, never to an
   English council.
 - In a sentence, a name that is also an everyday word ("Street", "Hook", "Bath", "The Bar") counts
@@ -17,7 +23,9 @@ microseconds. The rules, because a wrong council's number is the worst answer we
   an outward code on its own ("NG5", but also "S47", a section of the Children Act) only in capitals
   after "in", "for", "postcode"… or as the whole message; a typo only in a Capitalised word after
   "in", "at", "near"… ("she lives in Lougborough"), and never an ordinary word ("Working" is not
-  Woking, knowledge/places/everyday_words.yml `not_typos`).
+  Woking, knowledge/places/everyday_words.yml `not_typos`). An everyday-word name next to a
+  county that holds it, or held by a town the county narrows to, is a place however typed ("hull,
+  yorkshire", "ashford surrey", "stoke staffordshire"); so is a council's name before ", uk".
 
 `resolve(text)` reads an answer to "which town?" ("Penzance", "NG5 5AB", "Richmond, North
 Yorkshire", "bath"); `mentioned_in(text)` finds every place in a whole message, in order;
@@ -48,8 +56,12 @@ COUNCIL_LEVEL = frozenset({"council_name", "alias", "lower_tier_district", "coun
 _GAZETTEER_KINDS = frozenset({"gazetteer", "nation_place"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|&")
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|-|/)?\s*(?:in|near|nr|by|of|area of)?\s*(?:,|\()?\s*$", re.IGNORECASE)
+_ADDRESS_GAP = re.compile(r"^\s*,?\s*$")  # between a town and its county, as an address is written
 _FILLER = frozenset("erm um uh it its s is in at near the area town village city they live lives she he family "
-                    "from of a just outside ok yes please thanks i think maybe called".split())
+                    "from of a just outside ok yes please thanks i think maybe called uk england britain gb".split())
+# The rest of a sentence after a name that closes it: nothing, or the country ("in derby, uk").
+_CLOSING = re.compile(r"\s*(?:,?\s*(?:in\s+)?(?:the\s+)?(?:uk|u\.k\.|england|great britain|britain|united kingdom|gb)\b)?\s*([.,;!?]|$)",
+                      re.IGNORECASE)
 # Council names that close "in …" or "for …" as often as not about a lesson or a sport ("behind in
 # reading.", "stays late for rugby"): lower case, they count only after "live in".
 _ACTIVITIES = frozenset({"reading", "rugby", "beds"})
@@ -76,7 +88,8 @@ class Resolution:
     fuzzy: bool = False
     span: Optional[Tuple[int, int]] = None  # where in the message it was found
     postcode: bool = False  # read from a postcode, sector or outward code rather than a name
-    others: Tuple[str, ...] = ()  # found: other areas with a village or hamlet of the same name
+    others: Tuple[str, ...] = ()  # found: other areas with a place of the same name (or known by it)
+    postal: Tuple[str, ...] = ()  # found: neighbouring areas holding addresses under the same name (Bristol's BS31)
 
 
 @dataclass(frozen=True)
@@ -84,6 +97,17 @@ class _Name:
     target: str
     kind: str
     name: str
+    note: Optional[str] = None  # the gazetteer's outward code; a short name's full name
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A place found in a message, before qualifiers are applied. `tentative`: an everyday word not
+    written as a name ("hull"), kept only if the name next to it confirms it ("hull, yorkshire")."""
+
+    resolution: Resolution
+    key: str
+    tentative: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,7 +132,7 @@ class PlaceResolver:
             elif entry.kind == "not_typo":
                 self._not_typos.add(key)
             elif entry.area_id:
-                self._names[key].append(_Name(entry.area_id, entry.kind, entry.name))
+                self._names[key].append(_Name(entry.area_id, entry.kind, entry.name, entry.note))
         self._longest = max((len(key.split()) for key in self._names), default=1)
         self._by_letter: Dict[str, List[str]] = defaultdict(list)
         for key in self._names:
@@ -191,12 +215,52 @@ class PlaceResolver:
             # council's own (or its city's) and elsewhere only a gazetteer's village is that council;
             # the line before any number names the council and the others, so it can be changed.
             others = tuple(t for t in targets if t != council_level[0])
-            return Resolution("found", query, council_level[0], matched, fuzzy=fuzzy, span=span, others=others)
+            postal = self._postal(key, council_level[0], others)
+            return Resolution("found", query, council_level[0], matched, fuzzy=fuzzy, span=span,
+                              others=tuple(t for t in others if t not in postal), postal=postal)
         reason = "many" if len(targets) > MAX_BUTTONS else "name"
+        if reason == "many" and len(council_level) == len(targets):
+            reason = "area"  # "Yorkshire": one name for many councils, not many places
         return Resolution("ambiguous", query, None, matched, targets, reason, fuzzy=fuzzy, span=span)
+
+    def _postal(self, key: str, target: str, others: Sequence[str]) -> Tuple[str, ...]:
+        """The other areas whose only places of this name share the postcode area of the council's
+        own ("Bristol" in BS31 is Keynsham's postal address, in Bath and North East Somerset): the
+        same town's addresses over the boundary, not another place of that name."""
+        own = self._outcode_areas(key, target)
+        theirs = {other: self._outcode_areas(key, other, every=True) for other in others}
+        return tuple(other for other in others if own and theirs[other] and theirs[other] <= own)
+
+    def _outcode_areas(self, key: str, target: str, every: bool = False) -> set:
+        """The postcode areas ("BS") of the gazetteer's places of this name in `target`; with
+        `every`, a name there without an outward code (a nation's town, a hand-listed name) makes it
+        unknowable, so the set is empty."""
+        names = [n for n in self._names.get(key, ()) if n.target == target]
+        if every and any(n.kind != "gazetteer" or not n.note for n in names):
+            return set()
+        return {_postcode_area(n.note) for n in names if n.kind == "gazetteer" and n.note}
+
+    def _areas_of(self, key: str, target: str) -> set:
+        """Where a place of this name in `target` lies, by postcode area: all the council's for a
+        council's own name, else its gazetteer places' own; the council's where neither is known."""
+        names = [n for n in self._names.get(key, ()) if n.target == target]
+        if not any(n.kind in COUNCIL_LEVEL for n in names):
+            own = self._outcode_areas(key, target)
+            if own:
+                return own
+        return self._postcode_areas.get(target, set())
+
+    def known_as(self, name: Optional[str], target: str) -> Optional[str]:
+        """The full name of the town `name` is short for in `target` ("Newcastle" in Staffordshire:
+        Newcastle-under-Lyme), if one is listed."""
+        return next((n.note for n in self._names.get(simplify(name), ()) if n.target == target and n.kind == "short_name"), None)
 
     def _council_level(self, key: str) -> bool:
         return any(name.kind in COUNCIL_LEVEL for name in self._names.get(key, ()))
+
+    def _curated(self, key: str) -> bool:
+        """Named by a list other than the gazetteer: a council, county, district, listed town."""
+        return any(name.kind not in _GAZETTEER_KINDS for name in self._names.get(key, ()))
 
     def _fuzzy(self, query: str, key: str, span=None) -> Optional[Resolution]:
         """A whole name with one wrong letter (two in a long name); ties between names ask."""
@@ -209,7 +273,7 @@ class PlaceResolver:
             return None
         best = min(score for _, score, _ in hits)
         keys = [name for name, score, _ in hits if score == best]
-        curated = [k for k in keys if any(n.kind not in _GAZETTEER_KINDS for n in self._names[k])]
+        curated = [k for k in keys if self._curated(k)]
         if len(curated) == 1:  # "Lougborough": Loughborough (a listed town), not Longborough
             keys = curated
         if len(keys) == 1:
@@ -226,31 +290,38 @@ class PlaceResolver:
         people = not_places(text)
         tokens = [_Token(simplify(m.group()) or "and", m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)
                   if not overlaps(m.span(), people)]
-        found: List[Tuple[Resolution, str]] = []  # with the simplified key, for qualifiers
+        found: List[_Mention] = []
         index = 0
         while index < len(tokens):
             hit = self._postcode_at(text, tokens, index, strict) or self._name_at(text, tokens, index, strict)
             if hit:
-                resolution, size, key = hit
-                found.append((resolution, key))
+                mention, size = hit
+                found.append(mention)
                 index += size
             else:
                 index += 1
         return self._apply_qualifiers(text, found)
 
     def _name_at(self, text: str, tokens: List[_Token], index: int, strict: bool):
+        tentative = None
         for size in range(min(self._longest, len(tokens) - index), 0, -1):
             words = tokens[index:index + size]
             key = " ".join(token.key for token in words)
-            if key in self._names and self._written_as_name(key, words, index, text, tokens, strict):
-                span = (words[0].start, words[-1].end)
-                return self._decide(text[span[0]:span[1]], key, span=span), size, key
+            if key not in self._names:
+                continue
+            span = (words[0].start, words[-1].end)
+            written = self._written_as_name(key, words, index, text, tokens, strict)
+            if written or tentative is None:
+                hit = (_Mention(self._decide(text[span[0]:span[1]], key, span=span), key, tentative=not written), size)
+                if written:
+                    return hit
+                tentative = hit
         token = tokens[index]
         if strict and self._may_be_typo(tokens, index):
             result = self._fuzzy(token.text, token.key, span=(token.start, token.end))
             if result:
-                return result, 1, token.key
-        return None
+                return _Mention(result, token.key), 1
+        return tentative
 
     def _written_as_name(self, key: str, words: List[_Token], index: int, text: str, tokens: List[_Token], strict: bool) -> bool:
         if key not in self._everyday:
@@ -264,7 +335,7 @@ class PlaceResolver:
             # "number for hackney"), where "doing well in reading and maths" is not.
             if index >= 2 and tokens[index - 1].key == "in" and tokens[index - 2].key in _RESIDENCE:
                 return True
-            closing = re.match(r"\s*([.,;!?]|$)", text[words[-1].end:]) is not None
+            closing = _CLOSING.match(text[words[-1].end:]) is not None
             return (index >= 1 and tokens[index - 1].key in ("in", "for") and closing and self._council_level(key)
                     and key not in _ACTIVITIES)
         return self._council_level(key) or not _sentence_start(text, words[0].start)
@@ -276,47 +347,81 @@ class PlaceResolver:
             return False
         return index > 0 and tokens[index - 1].key in _PLACE_CUES and token.text[:1].isupper() and not token.text.isupper()
 
-    def _apply_qualifiers(self, text: str, found: List[Tuple[Resolution, str]]) -> List[Resolution]:
+    def _apply_qualifiers(self, text: str, found: List[_Mention]) -> List[Resolution]:
         """"Shirley in Croydon", "Richmond, North Yorkshire", "Hampton, Peterborough", "Richmond
-        DL10": a place next to another name or postcode is narrowed by it into one mention."""
+        DL10": a place next to another name or postcode is narrowed by it into one mention. An
+        everyday word ("hull", "surrey") stays only where such a pair confirms it."""
         results: List[Resolution] = []
         index = 0
         while index < len(found):
-            first, _ = found[index]
+            first = found[index]
+            place = first.resolution
             if index + 1 < len(found):
-                second, second_key = found[index + 1]
-                gap = text[first.span[1]:second.span[0]]
-                if _QUALIFIER_GAP.match(gap) and (first.status == "ambiguous" or first.others):
-                    narrowed = self._narrow(text, first, second, second_key)
+                second = found[index + 1]
+                gap = text[place.span[1]:second.resolution.span[0]]
+                pairs = _QUALIFIER_GAP.match(gap) and self._may_pair(first, second, gap)
+                tentative = first.tentative or second.tentative
+                if pairs and (tentative or place.status == "ambiguous" or place.others or place.postal):
+                    narrowed = self._narrow(first, second, confirmed_only=tentative)
                     if narrowed:
-                        results.append(narrowed)
+                        span = (place.span[0], second.resolution.span[1])
+                        results.append(replace(narrowed, query=text[span[0]:span[1]], span=span))
                         index += 2
                         continue
-            results.append(first)
+            if not first.tentative:
+                results.append(place)
             index += 1
         return results
 
-    def _narrow(self, text: str, place: Resolution, qualifier: Resolution, qualifier_key: str) -> Optional[Resolution]:
+    def _may_pair(self, first: _Mention, second: _Mention, gap: str) -> bool:
+        """Two everyday words confirm nothing ("a ham sandwich": Ham and Sandwich are both in Kent);
+        one confirms only as an address is written ("bath, somerset"), or when it is a council's or
+        a listed town's name ("hull in yorkshire"), never a village that is a word ("over in Great Yarmouth")."""
+        if first.tentative and second.tentative:
+            return False
+        word = first if first.tentative else second if second.tentative else None
+        return word is None or self._curated(word.key) or _ADDRESS_GAP.match(gap) is not None
+
+    def _narrow(self, first: _Mention, second: _Mention, confirmed_only: bool = False) -> Optional[Resolution]:
+        """The place narrowed by its qualifier, or None. `confirmed_only`: only where the qualifier
+        holds the place or one of the place's towns lies among its postcode areas."""
+        place, qualifier = first.resolution, second.resolution
         allowed = set(qualifier.choices) or ({qualifier.area_id} if qualifier.area_id else set())
-        candidates = place.choices or (place.area_id, *place.others)
+        candidates = place.choices or (place.area_id, *place.others, *place.postal)
+        matched = f"{place.matched}, {qualifier.matched}"
         common = tuple(target for target in candidates if target in allowed)
-        span = (place.span[0], qualifier.span[1])
-        query = text[span[0]:span[1]]
         if len(common) == 1:
-            status = "nation" if common[0] in NATIONS else "found"
-            return Resolution(status, query, common[0], f"{place.matched}, {qualifier.matched}", span=span)
+            return Resolution("nation" if common[0] in NATIONS else "found", "", common[0], matched)
         if common:
-            return Resolution("ambiguous", query, None, place.matched, common, "name", span=span)
-        # "Brighton, East Sussex", "Southend, Essex": a town with its own council, named with the
-        # county around it. The county does not hold it; the town's council shares its postcodes.
-        near = tuple(target for target in candidates
-                     if qualifier.area_id and self._postcode_areas.get(target, set()) & self._postcode_areas.get(qualifier.area_id, set()))
+            return Resolution("ambiguous", "", None, place.matched, common, "name")
+        # "Brighton, East Sussex", "Newport, Shropshire": a town with its own council (or in a
+        # unitary carved out of the county), named with the county around it, as in a postal
+        # address. The county does not hold it; the town lies among the county's postcode areas.
+        around = self._postcode_areas.get(qualifier.area_id, set()) if qualifier.area_id else set()
+        near = tuple(target for target in candidates if self._areas_of(first.key, target) & around)
         if place.area_id in near or len(near) == 1:
             target = place.area_id if place.area_id in near else near[0]
-            return Resolution("found", query, target, f"{place.matched}, {qualifier.matched}", span=span)
-        if qualifier.status in ("found", "nation") and (qualifier.postcode or self._council_level(qualifier_key)):
-            return replace(qualifier, query=query, span=span)
+            return Resolution("nation" if target in NATIONS else "found", "", target, matched)
+        if near:  # two towns of that name around the county: ask, never the county's own number
+            return Resolution("ambiguous", "", None, place.matched, near, "name")
+        if confirmed_only:
+            return None
+        if qualifier.status in ("found", "nation") and (qualifier.postcode or self._council_level(second.key)):
+            return qualifier
         return None
+
+    def within(self, name: Optional[str], answer: Resolution) -> Optional[Resolution]:
+        """`name`, a place the user was asked to choose among ("Newport"), narrowed by their answer
+        naming its county or council ("shropshire": Telford and Wrekin's Newport); None when the
+        answer does not narrow it (another place altogether: the answer stands on its own)."""
+        key = simplify(name)
+        if key not in self._names or answer.status == "unknown":
+            return None
+        place = self._decide(name, key)
+        if not (place.status == "ambiguous" or place.others or place.postal):
+            return None
+        narrowed = self._narrow(_Mention(place, key), _Mention(answer, simplify(answer.matched or answer.query)), confirmed_only=True)
+        return replace(narrowed, query=f"{name}, {answer.query}") if narrowed else None
 
     # Postcodes -------------------------------------------------------------------------------
 
@@ -336,7 +441,7 @@ class PlaceResolver:
                 continue
             result = self._postcode(code, text[token.start:end])
             if result:
-                return replace(result, span=(token.start, end)), size, code
+                return _Mention(replace(result, span=(token.start, end)), code), size
         return None
 
     @staticmethod
@@ -421,10 +526,15 @@ def overlaps(span: Tuple[int, int], spans: Iterable[Tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in spans)
 
 
-def _rank(name: _Name) -> int:
-    """Choices in order: council names and their short forms, then names the area files list by
-    hand, then the gazetteer's places."""
-    return 0 if name.kind in COUNCIL_LEVEL else 2 if name.kind in _GAZETTEER_KINDS else 1
+def _rank(name: _Name) -> Tuple[bool, int]:
+    """Choices in order: council names and their short forms, then names listed by hand (towns, a
+    town's short name, the area files' places), then the gazetteer's; other nations last."""
+    return name.target in NATIONS, 0 if name.kind in COUNCIL_LEVEL else 2 if name.kind in _GAZETTEER_KINDS else 1
+
+
+def _postcode_area(outcode: str) -> str:
+    """"BS31" -> "BS"."""
+    return re.match(r"[A-Z]*", outcode).group()
 
 
 def _sentence_start(text: str, position: int) -> bool:

@@ -25,7 +25,7 @@ class PlaceEntry(NamedTuple):
     kind: str
     area_id: Optional[str]
     listed_by: str
-    note: Optional[str]  # the gazetteer's outward code for the place
+    note: Optional[str]  # the gazetteer's outward code for the place; a short name's full name
 
 
 class PostcodeEntry(NamedTuple):

@@ -81,8 +81,8 @@ def cmd_check(args) -> int:
     print(f"Place names in the area files: {places} ({on_general} from general knowledge, not a published source)")
     print("Names that lead to a council or nation: " + ", ".join(
         f"{section.replace('_', ' ')} {sum(len(v) for item in names for v in getattr(item, section).values())}"
-        for section in ("places", "council_names", "districts", "aliases", "nation_places"))
-        + f" (aliases and other nations' places: general knowledge); gazetteer rows left out as inconsistent: {sum(len(item.left_out) for item in names)}")
+        for section in ("places", "council_names", "districts", "aliases", "nation_places", "towns", "short_names"))
+        + f" (aliases, other nations' places, towns and short names: general knowledge); gazetteer rows left out as inconsistent: {sum(len(item.left_out) for item in names)}")
     print("Postcode rows: " + ", ".join(f"{section.replace('_', ' ')} {sum(len(getattr(t, section)) for t in tables)}"
                                         for section in ("districts", "sectors", "exceptions", "beyond_england")))
     print(f"Recorded conflicts between sources: {len(conflicts)} ({sum(1 for _, c in conflicts if c.stated is None)} unresolved)")

@@ -435,6 +435,10 @@ class NameList(Strict):
     `everyday_words` are names that are also ordinary words ("Street", "Hook", "Bath"): in a
     sentence they count only when written as a name (see bot/places.py). `not_typos` are ordinary
     words a letter or two from a name ("Working", "Banking"): never read as a misspelt place.
+    `towns` are towns whose name villages elsewhere share ("Newport" on the Isle of Wight): the
+    gazetteer holds no population, so they are listed to come first among the choices. `short_names`
+    are what people call a town for short, mapped to its full name ("Newcastle": Newcastle-under-Lyme),
+    offered as a choice where the short name means a bigger place first.
     """
 
     attribution: Optional[str] = None
@@ -445,6 +449,8 @@ class NameList(Strict):
     districts: Dict[str, List[str]] = {}
     aliases: Dict[str, List[str]] = {}
     nation_places: Dict[str, List[str]] = {}
+    towns: Dict[str, List[str]] = {}
+    short_names: Dict[str, Dict[str, str]] = {}
     everyday_words: List[str] = []
     not_typos: List[str] = Field([], description="ordinary words a letter or two from a name: never a misspelt place")
     left_out: List[List[str]] = Field([], description="gazetteer rows not used: [name, outward code, why]")
@@ -457,7 +463,7 @@ class NameList(Strict):
         return rows
 
     def targets(self) -> set:
-        return {*self.places, *self.council_names, *self.districts, *self.aliases, *self.nation_places}
+        return {*self.places, *self.council_names, *self.districts, *self.aliases, *self.nation_places, *self.towns, *self.short_names}
 
 
 class PostcodeTable(Strict):

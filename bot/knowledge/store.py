@@ -57,7 +57,7 @@ class PlaceName(Base):
     kind = Column(String(32), nullable=False)  # gazetteer, council_name, district, alias, nation_place, everyday, not_typo, town…
     area_id = Column(String(64))  # the area or nation it leads to (null for an everyday word)
     listed_by = Column(String(64), nullable=False)  # the file that names it
-    note = Column(Text)  # the gazetteer's outward code for the place
+    note = Column(Text)  # the gazetteer's outward code for the place; a short name's full name
 
 
 class PostcodeRow(Base):
@@ -295,7 +295,8 @@ def _jsonable(value):
     return value
 
 
-_NAME_KINDS = {"council_names": "council_name", "districts": "lower_tier_district", "aliases": "alias", "nation_places": "nation_place"}
+_NAME_KINDS = {"council_names": "council_name", "districts": "lower_tier_district", "aliases": "alias", "nation_places": "nation_place",
+               "towns": "town"}
 
 
 def _place_rows(item, key: str) -> Iterable[dict]:
@@ -307,6 +308,8 @@ def _place_rows(item, key: str) -> Iterable[dict]:
         for section, kind in _NAME_KINDS.items():
             for target, names in getattr(item, section).items():
                 yield from (dict(name=name, kind=kind, area_id=target, listed_by=key, note=None) for name in names)
+        for target, names in item.short_names.items():
+            yield from (dict(name=short, kind="short_name", area_id=target, listed_by=key, note=full) for short, full in names.items())
         yield from (dict(name=word, kind="everyday", area_id=None, listed_by=key, note=None) for word in item.everyday_words)
         yield from (dict(name=word, kind="not_typo", area_id=None, listed_by=key, note=None) for word in item.not_typos)
         return

@@ -5,7 +5,7 @@ import pytest
 
 from actions.concern_form import ActionChangeAnswer, ActionConcernNextStep, ActionExplainQuestion, ValidateConcernForm
 from bot.concern import KEY_QUESTIONS, QUESTIONS
-from tests.actions.conftest import said, tracker
+from tests.actions.conftest import said, tracker, user
 from tests.unit.kb_helpers import area_phone, national_phone
 
 form = ValidateConcernForm()
@@ -29,8 +29,17 @@ def test_place_resolves_to_an_area_and_says_which(dispatcher):
 
 
 def test_ambiguous_place_is_asked_again_with_choices(dispatcher):
-    assert form.validate_place("Braunstone", dispatcher, tracker(), {}) == {"place": None}
+    assert form.validate_place("Braunstone", dispatcher, tracker(), {}) == {"place": None, "ambiguous_place": "Braunstone"}
     assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["Leicester City Council", "Leicestershire County Council"]
+
+
+def test_a_county_answering_which_newport_gives_the_town_there(dispatcher):
+    """The choices for "Newport" ask "which council or county is it in?": "shropshire" is Telford
+    and Wrekin's Newport, never Shropshire Council."""
+    events = [user("newport", "inform_place"), {"event": "slot", "timestamp": None, "name": "ambiguous_place", "value": "Newport"},
+              user("shropshire", "inform_place")]
+    result = form.validate_place("shropshire", dispatcher, tracker("shropshire", "inform_place", events=events), {})
+    assert result == {"place": "Newport, shropshire", "area": "telford_and_wrekin"}
 
 
 def test_unknown_place_is_kept_for_the_national_route(dispatcher):

@@ -10,7 +10,7 @@ from bot.knowledge.schema import normalise_phone
 from bot.knowledge.store import KNOWLEDGE_DIR
 import pytest
 
-from tests.actions.conftest import TUESDAY_8PM, said, tracker
+from tests.actions.conftest import TUESDAY_8PM, said, tracker, user
 from tests.unit.kb_helpers import area_phone as phone, national_phone
 
 
@@ -213,3 +213,84 @@ def test_just_the_number_in_danger_keeps_999_first(dispatcher):
     run(ActionAnswerContact(), dispatcher, tracker("just the number for Leeds", "ask_contact", slots={"in_danger": "yes"}))
     numbers = next(m for m in dispatcher.messages if m["response"] == "utter_numbers_only")["numbers"]
     assert numbers.index(national_phone("emergency")) < numbers.index(phone("leeds", "front_door"))
+# Places as strangers type them (probe of 3 December) ---------------------------------------------
+
+def test_newport_shropshire_gets_telford_and_wrekins_number_never_shropshires(dispatcher):
+    run(ActionAnswerContact(), dispatcher, tracker("number for newport, shropshire", "ask_contact"))
+    text = said(dispatcher)
+    assert phone("telford_and_wrekin", "front_door") in text and phone("shropshire", "front_door") not in text
+
+
+def test_many_places_of_one_name_lead_with_the_towns_and_give_wales_its_own_route(dispatcher):
+    """"who do i call in newport": Wales was a button under "places in England" and the Isle of
+    Wight's and Telford's Newports were cut off."""
+    events = run(ActionAnswerContact(), dispatcher, tracker("who do i call in newport", "ask_contact"))
+    choices, nation = dispatcher.messages
+    titles = [b["title"] for b in choices["buttons"]]
+    assert choices["response"] == "utter_place_choices_many" and choices["count"] == 8
+    assert titles[:2] == ["Isle of Wight Council", "Telford & Wrekin Council"] and "Wales" not in titles
+    assert nation["response"] == "utter_place_choice_nation" and nation["nation"] == "Wales"
+    assert "Wales Safeguarding Procedures" in nation["route"] and national_phone("emergency") in nation["route"]
+    assert {"event": "slot", "timestamp": None, "name": "ambiguous_place", "value": "Newport"} in events
+
+
+def _after_choices(text, turns_ago=1):
+    """A tracker for `text` answered `turns_ago` turns after the choices for "Newport"."""
+    events = [user("who do i call in newport", "ask_contact"),
+              {"event": "slot", "timestamp": None, "name": "ambiguous_place", "value": "Newport"}]
+    events += [user("thanks", "thank")] * (turns_ago - 1) + [user(text, "inform_place")]
+    return tracker(text, "inform_place", slots={"pending_question": "contact", "ambiguous_place": "Newport"}, events=events)
+
+
+def test_a_county_answering_which_newport_gets_the_town_there_not_the_countys_number(dispatcher):
+    run(ActionAnswerPending(), dispatcher, _after_choices("shropshire"))
+    assert dispatcher.messages[0]["council"] == "Telford & Wrekin Council"
+    assert phone("telford_and_wrekin", "front_door") in said(dispatcher)
+
+
+def test_a_county_named_later_is_that_county_not_the_place_asked_about_before(dispatcher):
+    run(ActionAnswerPending(), dispatcher, _after_choices("shropshire", turns_ago=2))
+    assert dispatcher.messages[0]["council"] == "Shropshire Council"
+
+
+def test_newcastle_offers_newcastle_under_lyme_by_name(dispatcher):
+    run(ActionAnswerContact(), dispatcher, tracker("i'm a GP in newcastle, who do i call", "ask_contact"))
+    first = dispatcher.messages[0]
+    assert first["council"] == "Newcastle City Council"
+    assert first["buttons"][0] == {"title": "Newcastle-under-Lyme (Staffordshire County Council)", "payload": "Newcastle-under-Lyme"}
+
+
+def test_bristols_neighbours_are_offered_as_addresses_over_the_boundary_not_smaller_places(dispatcher):
+    run(ActionAnswerOutOfHours(), dispatcher, tracker("bristol out of hours number", "ask_out_of_hours"))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert "utter_place_understood_not_village" not in responses and responses[:2] == ["utter_place_understood", "utter_place_postal_neighbours"]
+    assert dispatcher.messages[1]["councils"] == "Bath and North East Somerset Council, North Somerset Council, South Gloucestershire Council"
+
+
+def test_the_threshold_asked_about_with_a_place_is_that_places(dispatcher, domain):
+    """"what's the threshold for neglect in devon" got only the general definition."""
+    from actions.definitions import ActionExplainConcept
+    asyncio.run(ActionExplainConcept().run(dispatcher, tracker("what's the threshold for neglect in devon", "ask_definition"), domain))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[0] == "utter_concept" and "utter_threshold_answer" in responses
+    assert next(m for m in dispatcher.messages if m["response"] == "utter_threshold_answer")["council"] == "Devon County Council"
+    dispatcher.messages.clear()
+    asyncio.run(ActionExplainConcept().run(dispatcher, tracker("what is the threshold in surrey", "ask_definition"), domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_concept", "utter_place_understood", "utter_no_threshold"]
+
+
+@pytest.mark.parametrize("text", ["what is a threshold in safeguarding", "what is the threshold in Working Together"])
+def test_a_term_asked_about_without_a_place_is_only_defined(dispatcher, domain, text):
+    from actions.definitions import ActionExplainConcept
+    asyncio.run(ActionExplainConcept().run(dispatcher, tracker(text, "ask_definition"), domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_concept"]
+
+
+def test_a_hedged_threshold_question_nlu_was_unsure_of_answers_the_threshold_for_the_place(dispatcher, domain):
+    from actions.local_answers import ActionFallback
+    t = tracker("hypothetically if a kid was left alone overnight what would the threshold be in surrey", "nlu_fallback")
+    t.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "ask_threshold", "confidence": 0.3},
+                                          {"name": "worried_about_child", "confidence": 0.15}]
+    asyncio.run(ActionFallback().run(dispatcher, t, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_place_understood", "utter_no_threshold"]
+    assert dispatcher.messages[1]["council"] == "Surrey County Council"

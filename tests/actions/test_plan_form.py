@@ -26,7 +26,7 @@ def test_place_in_a_sentence_is_found(dispatcher):
 
 
 def test_ambiguous_place_is_asked_again_with_choices(dispatcher):
-    assert form.validate_plan_place("Braunstone", dispatcher, tracker(), {}) == {"plan_place": None}
+    assert form.validate_plan_place("Braunstone", dispatcher, tracker(), {}) == {"plan_place": None, "ambiguous_place": "Braunstone"}
     assert dispatcher.messages[0]["response"] == "utter_place_choices"
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["Leicester City Council", "Leicestershire County Council"]
 

@@ -84,3 +84,23 @@ def test_not_right_then_another_place_answers_again(bot_at):
     assert "Which town, postcode or council area" in bot.text(who, "that's the wrong council")
     again = bot.text(who, "Richmond upon Thames")
     assert "London Borough of Richmond upon Thames" in again and "020 8547 5008" in again
+
+
+def test_which_newport_answered_with_the_county_gets_telford_and_wrekin_never_shropshire(bot_at):
+    """The probe of 3 December: Wales was listed among "places in England", the two biggest English
+    Newports were cut off, and "shropshire" in reply gave Shropshire Council's number."""
+    _, bot = bot_at
+    who = sender()
+    messages = bot.say(who, "who do i call in newport")
+    buttons = [b["title"] for m in messages for b in m.get("buttons", [])]
+    assert buttons[:2] == ["Isle of Wight Council", "Telford & Wrekin Council"] and "Wales" not in buttons
+    assert "Newport in Wales" in "\n".join(m.get("text") or "" for m in messages)
+    reply = bot.text(who, "shropshire")
+    assert "Telford & Wrekin Council" in reply and line("telford_and_wrekin", "front_door") in reply
+    assert line("shropshire", "front_door") not in reply
+
+
+def test_the_threshold_asked_about_for_a_county_is_that_countys(bot_at):
+    _, bot = bot_at
+    reply = bot.text(sender(), "what's the threshold for neglect in devon")
+    assert "Devon County Council" in reply and "devonscp.org.uk" in reply

@@ -329,3 +329,92 @@ def test_find_gives_the_place_a_message_is_about(resolver):
 ])
 def test_a_persons_name_an_email_or_a_street_is_never_the_place(resolver, message, expected):
     assert [mention.query for mention in resolver.mentioned_in(message)] == expected
+
+
+# A town named with its county, as strangers type it (probe of 3 December) -------------------------
+
+@pytest.mark.parametrize("text, area_id", [
+    # Towns in a unitary carved out of the county: the county's own council does not cover them.
+    ("number for newport, shropshire", "telford_and_wrekin"), ("wellington, shropshire", "telford_and_wrekin"),
+    ("Wellington, Shropshire", "telford_and_wrekin"), ("stoke staffordshire", "stoke_on_trent"),
+    ("derby derbyshire", "derby"), ("bath somerset", "bath_and_north_east_somerset"),
+    # A town people call by a short name that a bigger place shares; a county typed in lower case.
+    ("newcastle staffs", "staffordshire"), ("Newcastle, Staffordshire", "staffordshire"), ("ashford surrey", "surrey"),
+    ("Richmond, Yorkshire", "north_yorkshire"),
+    # An everyday-word name with its county or its country.
+    ("hull, yorkshire", "kingston_upon_hull"), ("number for hull east yorkshire", "kingston_upon_hull"),
+    ("bath, uk", "bath_and_north_east_somerset"), ("derby, uk", "derby"), ("who do i call in derby, uk", "derby"),
+    ("who do i ring in bath", "bath_and_north_east_somerset"),
+])
+def test_a_town_with_its_county_is_the_council_that_covers_the_town_there(resolver, text, area_id):
+    assert found(resolver.find(text), area_id)
+
+
+def test_a_village_that_is_also_a_word_is_never_confirmed_by_the_place_after_it(resolver):
+    """"over in Great Yarmouth": Over is a village in Cambridgeshire, and CB postcodes reach Norfolk."""
+    text = "The family live in Lowestoft but the child goes to school over in Great Yarmouth"
+    assert [m.area_id for m in resolver.mentioned_in(text)] == ["suffolk", "norfolk"]
+
+
+def _tiny_resolver(*newtowns):
+    """Shire County (postcode area SH) with Newtown in the unitaries given ([area, outward code])."""
+    from bot.knowledge.base import PlaceEntry, PostcodeEntry
+    from bot.places import PlaceResolver
+    places = [PlaceEntry("Shire", "council_name", "shire", "test", None)]
+    places += [PlaceEntry("Newtown", "gazetteer", area, "test", outcode) for area, outcode in newtowns]
+    codes = [PostcodeEntry("SH5", "district", "shire", None)] + [PostcodeEntry(outcode, "district", area, None) for area, outcode in newtowns]
+    return PlaceResolver(places, codes)
+
+
+def test_two_towns_of_that_name_around_the_county_are_asked_about_never_the_countys_number():
+    resolver = _tiny_resolver(("east_unitary", "SH1"), ("west_unitary", "SH9"), ("faraway", "ZZ1"))
+    result = resolver.resolve("Newtown, Shire")
+    assert result.status == "ambiguous" and set(result.choices) == {"east_unitary", "west_unitary"}
+    assert found(_tiny_resolver(("east_unitary", "SH1"), ("faraway", "ZZ1")).resolve("Newtown, Shire"), "east_unitary")
+
+
+def test_choices_come_in_a_likely_order_with_other_nations_last(resolver):
+    """"Newport": the Isle of Wight's and Telford and Wrekin's towns, not Wales, lead the choices."""
+    result = resolver.resolve("newport")
+    assert result.status == "ambiguous"
+    assert result.choices[:2] == ("isle_of_wight", "telford_and_wrekin") and result.choices[-1] == "wales"
+    assert resolver.resolve("wellington").choices[:2] == ("telford_and_wrekin", "somerset")
+
+
+@pytest.mark.parametrize("typed, area_id, full", [
+    ("newcastle", "staffordshire", "Newcastle-under-Lyme"), ("burton", "staffordshire", "Burton upon Trent"),
+    ("stratford", "warwickshire", "Stratford-upon-Avon"), ("weston", "north_somerset", "Weston-super-Mare"),
+])
+def test_a_towns_short_name_offers_that_town_among_the_first_choices(resolver, typed, area_id, full):
+    """"newcastle": Newcastle-under-Lyme was never offered; "burton" never offered Burton upon Trent."""
+    result = resolver.resolve(typed)
+    assert area_id in (result.others or result.choices)[:2]
+    assert resolver.known_as(typed, area_id) == full
+
+
+def test_every_short_name_leads_from_its_full_name_to_the_same_council(resolver):
+    aliases = yaml.safe_load(Path("knowledge/places/aliases.yml").read_text())
+    pairs = [(area, full) for area, names in aliases["short_names"].items() for full in names.values()]
+    assert pairs and all(found(resolver.resolve(full), area) for area, full in pairs)
+
+
+def test_a_citys_postal_addresses_over_its_boundary_are_not_other_places_of_that_name(resolver):
+    """"Bristol" in BS31 is Keynsham's postal town, not a smaller place called Bristol."""
+    result = resolver.resolve("bristol")
+    assert found(result, "bristol") and result.others == ()
+    assert set(result.postal) == {"bath_and_north_east_somerset", "north_somerset", "south_gloucestershire"}
+    assert resolver.resolve("Leeds").postal == ()
+
+
+def test_yorkshire_asks_which_of_its_councils(resolver):
+    result = resolver.resolve("yorkshire")
+    assert result.status == "ambiguous" and result.reason == "area" and "leeds" in result.choices and "kingston_upon_hull" in result.choices
+
+
+@pytest.mark.parametrize("asked, answer, area_id", [
+    ("Newport", "shropshire", "telford_and_wrekin"), ("Newport", "Isle of Wight Council", "isle_of_wight"),
+    ("Newcastle", "staffs", "staffordshire"), ("Newport", "Kent", None), ("Newport", "leeds", None),
+])
+def test_a_county_given_as_the_answer_to_which_one_narrows_the_place_asked_about(resolver, asked, answer, area_id):
+    narrowed = resolver.within(asked, resolver.resolve(answer))
+    assert (narrowed.area_id if narrowed else None) == area_id

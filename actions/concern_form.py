@@ -20,7 +20,7 @@ from bot.concern import (BY_SLOT, DETAILS, KEY_QUESTIONS, LEVEL_TO_SITUATION, MA
                          child_group, clean_answer, level_from, question_named)
 from bot.danger import Danger, danger_answer
 from bot.details import Heard, hear
-from bot.roles import Audience, audience_of, group_of, job_title_alone
+from bot.roles import POLICE_GROUP, Audience, audience_of, group_of, job_title_alone
 from bot.routing import Situation, route_for
 from bot.summary import build_summary
 
@@ -53,7 +53,7 @@ def _found(said: Heard) -> Dict[str, Any]:
 
 def call_999(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """The 999 advice during the questions; to a police officer, never "ask for the police"."""
-    dispatcher.utter_message(response="utter_call_999_police" if listening.group_for(tracker) == "police" else "utter_call_999")
+    dispatcher.utter_message(response="utter_call_999_police" if listening.group_for(tracker) == POLICE_GROUP else "utter_call_999")
 
 
 def from_the_public(tracker: Tracker) -> bool:

@@ -437,8 +437,9 @@ class ActionFallback(Action):
     """Replaces Rasa's default fallback (NLU unsure, or no rule or story fits). A message that
     names a place (a town NLU never saw, a postcode, "I'm a school nurse in Penzance, who do I
     call?" read as a role) is a local question: the waiting question, or who to call, is answered
-    for that place. Anything else gets the usual "not sure I understood", and the message is
-    forgotten as Rasa's own fallback does, so it does not steer what comes next."""
+    for that place. Anything else gets the usual "not sure I understood" (a parent's own examples
+    for a parent), and the message is forgotten as Rasa's own fallback does, so it does not steer
+    what comes next."""
 
     def name(self) -> Text:
         return "action_default_fallback"

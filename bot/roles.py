@@ -8,8 +8,8 @@ family gets family support rather than the professionals' questions; a child get
 from __future__ import annotations
 
 import re
-from enum import Enum
 from dataclasses import dataclass
+from enum import Enum
 from typing import Dict, List, Optional, Pattern, Tuple
 
 from bot.wording import load
@@ -46,8 +46,11 @@ def _role(row: dict) -> Role:
 # The most specific first; the table is domain/audience.yml's (its labels are words the user reads).
 ROLES: List[Role] = [_role(row) for row in load().table("utter_roles", "roles")]
 LEADS: Dict[str, str] = load().table("utter_roles", "leads")
-# No role said: the wording most of the assistant's users (schools) know.
+# No role said: the wording most of the assistant's users (schools) know. A role the table does
+# not know: their organisation's lead. The police are the police: never told to call them.
 DEFAULT_GROUP = "school"
+OTHER_GROUP = "other"
+POLICE_GROUP = "police"
 _WORK_AUDIENCES = (Audience.PROFESSIONAL, Audience.DSL, Audience.EMERGENCY_CLINICIAN)
 # Audiences that read plain words: no professionals' notes on who a line is for.
 PLAIN_AUDIENCES = (Audience.PARENT, Audience.PUBLIC, Audience.CHILD)
@@ -80,10 +83,9 @@ def _match(text: str, context: str) -> Optional[Tuple[str, Audience]]:
     return None
 
 
-def role_in(text: Optional[str], context: Optional[str] = None) -> Optional[Tuple[str, Audience]]:
-    """(role, audience) when the words name a role anywhere: for an answer to "what is your role?".
-    `context` is where a setting is looked for (the text itself by default)."""
-    return _match(text, context or text) if text else None
+def role_in(text: Optional[str]) -> Optional[Tuple[str, Audience]]:
+    """(role, audience) when the words name a role anywhere: for an answer to "what is your role?"."""
+    return _match(text, text) if text else None
 
 
 def role_mentioned(text: Optional[str]) -> Optional[Tuple[str, Audience]]:
@@ -128,14 +130,14 @@ def audience_of(role: Optional[str]) -> Audience:
 
 def group_of(role: Optional[str]) -> str:
     """The group whose safeguarding lead a writer with this stored role goes to: "gp", "health",
-    "police"… ; DEFAULT_GROUP when no role was said, "other" for a role the table does not know."""
+    "police"… ; DEFAULT_GROUP when no role was said, OTHER_GROUP for a role the table does not know."""
     if not role:
         return DEFAULT_GROUP
     label = role_in(role)
-    return next((row.group for row in ROLES if label and row.label == label[0] and row.group), "other")
+    return next((row.group for row in ROLES if label and row.label == label[0] and row.group), OTHER_GROUP)
 
 
 def lead_words(group: str) -> str:
     """How a route names the writer's own safeguarding lead ("your practice safeguarding lead or
     the named GP for safeguarding")."""
-    return LEADS.get(group, LEADS["other"])
+    return LEADS.get(group, LEADS[OTHER_GROUP])

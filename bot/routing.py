@@ -16,7 +16,7 @@ from typing import Dict, List, Optional
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.schema import Area, Contact, Nation
 from bot.office_hours import bank_holiday, describe, is_open, local_time, usual_office_hours
-from bot.roles import DEFAULT_GROUP, PLAIN_AUDIENCES, Audience, lead_words
+from bot.roles import DEFAULT_GROUP, PLAIN_AUDIENCES, POLICE_GROUP, Audience, lead_words
 
 
 class Situation(str, Enum):
@@ -105,7 +105,7 @@ def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, n
     route = Route(Situation(situation), area, local_time(now), audience=Audience(audience), said_out_of_hours=out_of_hours,
                   nation=kb.nation(area_id) if area_id and not area else None, group=group)
     if route.situation is Situation.IMMEDIATE_DANGER:
-        route.steps.append(Step("emergency", kb.national_contact("emergency"), says="emergency_police" if group == "police" else ""))
+        route.steps.append(Step("emergency", kb.national_contact("emergency"), says="emergency_police" if group == POLICE_GROUP else ""))
     if route.nation is not None:
         _other_nation(kb, route)
         return route
@@ -114,8 +114,7 @@ def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, n
         return route
     {
         Situation.IMMEDIATE_DANGER: _after_999,
-        Situation.SIGNIFICANT_HARM: lambda a, r: _front_door_now(a, r, "front_door_public" if r.audience in PLAIN_AUDIENCES else
-                                                                 "front_door_today"),
+        Situation.SIGNIFICANT_HARM: _significant_harm,
         Situation.EARLY_HELP: _early_help,
         Situation.ADVICE: lambda a, r: _advice(kb, a, r),
         Situation.DISAGREEMENT: lambda a, r: _disagreement(kb, a, r),
@@ -126,9 +125,9 @@ def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, n
 
 
 def _for_the_audience(kb: KnowledgeBase, area: Optional[Area], route: Route) -> None:
-    """Drop the "talk to your safeguarding lead" step for those who have none (or are one), name
-    the lead of the writer's own group, add the own-organisation step for emergency clinicians,
-    and give the public their own line and the NSPCC helpline."""
+    """Drop the "talk to your safeguarding lead" step for those who have none (or are one), add the
+    own-organisation step for emergency clinicians, and give the public their own line and the
+    NSPCC helpline."""
     public = route.audience in PLAIN_AUDIENCES
     public_line = contact(area, "front_door_public") if area else None
     steps = []
@@ -202,6 +201,11 @@ def _helpline_where_doubtful(kb: KnowledgeBase, area: Area, route: Route) -> Non
     doubtful = any(step.contact is not None and step.contact.confidence == "low" for step in route.steps) or contact(area, "front_door") is None
     if doubtful and not any(step.contact is not None and step.contact.role == "helpline" for step in route.steps):
         route.steps.append(Step("helpline", kb.national_contact("helpline")))
+
+
+def _significant_harm(area: Area, route: Route) -> None:
+    """The front door now, said in plain words to those who are not professionals."""
+    _front_door_now(area, route, says="front_door_public" if route.audience in PLAIN_AUDIENCES else "front_door_today")
 
 
 def _after_999(area: Area, route: Route) -> None:

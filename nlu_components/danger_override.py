@@ -26,7 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.danger import Danger, Service, danger_stated, service_value, sounds_like_immediate_danger
 from bot.details import wants_only_the_number, writes_as_a_child
-from bot.roles import group_of, role_mentioned
+from bot.roles import POLICE_GROUP, group_of, role_mentioned
 from nlu_components.words_decide import WordsDecide, register
 
 SERVICE_ENTITY = "emergency_service"
@@ -49,7 +49,7 @@ def _service(text: str) -> str:
     to a police officer."""
     service = service_value(text) or ANY_SERVICE
     writer = role_mentioned(text)
-    if service in (Service.POLICE.value, ANY_SERVICE) and writer and group_of(writer[0]) == "police":
+    if service in (Service.POLICE.value, ANY_SERVICE) and writer and group_of(writer[0]) == POLICE_GROUP:
         return WRITER_IS_POLICE
     return service
 

@@ -16,11 +16,11 @@ from actions.number_feedback import offer_feedback
 from bot import render
 from bot.ages import age_from
 from bot.answers import answer_to
-from bot.concern import (BY_SLOT, DETAILS, KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, ORDER, QUESTIONS, SKIPPED, child_group,
-                         clean_answer, level_from, question_named)
+from bot.concern import (BY_SLOT, DETAILS, KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, ORDER, PUBLIC_QUESTIONS, QUESTIONS, SKIPPED,
+                         child_group, clean_answer, level_from, question_named)
 from bot.danger import Danger, danger_answer
 from bot.details import Heard, hear
-from bot.roles import Audience, audience_of, job_title_alone
+from bot.roles import POLICE_GROUP, Audience, audience_of, group_of, job_title_alone
 from bot.routing import Situation, route_for
 from bot.summary import build_summary
 
@@ -63,6 +63,16 @@ def _found(said: Heard, first_account: bool = False) -> Dict[str, Any]:
     return found
 
 
+def call_999(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The 999 advice during the questions; to a police officer, never "ask for the police"."""
+    dispatcher.utter_message(response="utter_call_999_police" if listening.group_for(tracker) == POLICE_GROUP else "utter_call_999")
+
+
+def from_the_public(tracker: Tracker) -> bool:
+    """A neighbour, relative or other member of the public (their role as given): they are asked
+    only the few questions their short route needs."""
+    return audience_of(tracker.get_slot("reporter_role")) is Audience.PUBLIC
+
 
 def situation_of(tracker: Tracker) -> Situation:
     """999 first whenever danger was said or unsure; otherwise the step the person chose (not
@@ -87,7 +97,7 @@ class ValidateConcernForm(FormValidationAction):
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: DomainDict) -> List[Text]:
-        order = [slot for slot in ORDER if slot in domain_slots]
+        order = [slot for slot in ORDER if slot in domain_slots and (slot in PUBLIC_QUESTIONS or not from_the_public(tracker))]
         if tracker.get_slot("pending_question") and tracker.get_slot("place") is None:
             order.remove("place")
             order.insert(0, "place")  # they asked for a number: the place first, then the answer
@@ -118,7 +128,7 @@ class ValidateConcernForm(FormValidationAction):
         if intent == "immediate_danger" and (requested not in KEY_QUESTIONS or said.danger in (Danger.YES, Danger.UNSURE)):
             return [SlotSet("in_danger", (said.danger if said.danger is Danger.UNSURE else Danger.YES).value)]
         if intent == "immediate_danger":  # read as danger by the model, not by the words: advise 999, keep the answer
-            dispatcher.utter_message(response="utter_call_999")
+            call_999(dispatcher, tracker)
             if tracker.get_slot("in_danger") != Danger.YES.value:
                 values["in_danger"] = Danger.UNSURE.value  # the summary says 999 was advised, never "no"
         if said.danger is Danger.YES:
@@ -150,7 +160,7 @@ class ValidateConcernForm(FormValidationAction):
             read = danger_answer(listening.text_of(tracker))
             value = read.value if read else value
         if value == Danger.YES.value:
-            dispatcher.utter_message(response="utter_call_999")
+            call_999(dispatcher, tracker)
             _local_route_after_danger(dispatcher, tracker, domain)
         elif value == Danger.UNSURE.value:
             dispatcher.utter_message(response="utter_danger_unsure")
@@ -273,7 +283,7 @@ class ActionStartConcern(Action):
         danger = given.get("in_danger") in (Danger.YES.value, Danger.UNSURE.value)
         audience = audience_of(given["reporter_role"]) if given.get("reporter_role") else Audience.PROFESSIONAL
         route = route_for(kb, result.area_id, Situation.IMMEDIATE_DANGER if danger else Situation.SIGNIFICANT_HARM, shared.now(),
-                          audience=audience, out_of_hours=out_of_hours)
+                          audience=audience, out_of_hours=out_of_hours, group=group_of(given.get("reporter_role")))
         dispatcher.utter_message(response="utter_contact_answer", council=kb.target_name(result.area_id),
                                  route=render.route_text(kb, route))
 
@@ -312,7 +322,7 @@ def _route_and_summary(tracker: Tracker, domain: Dict[Text, Any], complete: bool
         found = shared.find_place(given["place"])
         area = found.area_id if found and found.status in ("found", "nation") else None
     route = route_for(kb, area, situation_of(tracker), when, audience=listening.audience_for(tracker),
-                      out_of_hours=listening.out_of_hours_for(tracker))
+                      out_of_hours=listening.out_of_hours_for(tracker), group=listening.group_for(tracker))
     answers = {slot: value(slot) for slot in KEY_QUESTIONS}
     summary = {name: build_summary(kb, answers, route, value("reporter_role"), value("place"), value("child_age"),
                                    value("in_danger"), when, complete=complete, level=value("concern_level"), markdown=markdown)
@@ -327,9 +337,22 @@ class ActionConcernNextStep(Action):
         return "action_concern_next_step"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if from_the_public(tracker):
+            return self._short_route(dispatcher, tracker)
         route, summary = _route_and_summary(tracker, domain, complete=True)
         dispatcher.utter_message(response="utter_concern_next_step", route=render.route_text(shared.knowledge_base(), route))
         dispatcher.utter_message(response="utter_concern_summary", **summary)
+        return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
+
+    @staticmethod
+    def _short_route(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+        """A member of the public: their council's line for the public (999 first if a child is in
+        danger), the NSPCC helpline, in plain words; no referral draft."""
+        kb = shared.knowledge_base()
+        danger = tracker.get_slot("in_danger") in (Danger.YES.value, Danger.UNSURE.value)
+        route = route_for(kb, tracker.get_slot("area"), Situation.IMMEDIATE_DANGER if danger else Situation.SIGNIFICANT_HARM, shared.now(),
+                          audience=Audience.PUBLIC, out_of_hours=listening.out_of_hours_for(tracker))
+        dispatcher.utter_message(response="utter_public_next_step", route=render.route_text(kb, route))
         return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
 
 

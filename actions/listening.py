@@ -13,9 +13,9 @@ from rasa_sdk import Tracker
 
 from actions import shared
 from bot.answers import looks_like_a_request, says_a_command
-from bot.concern import DETAILS, KEY_QUESTIONS
+from bot.concern import DETAILS, KEY_QUESTIONS, SKIPPED
 from bot.details import Heard, hear, writes_as_a_child
-from bot.roles import Audience, audience_of, role_mentioned
+from bot.roles import DEFAULT_GROUP, Audience, audience_of, group_of, role_mentioned
 
 # Controls are never answers, however they are worded ("skip" has its own mapping to "(skipped)",
 # or to "unsure" at the danger question).
@@ -91,7 +91,14 @@ def audience_for(tracker: Tracker, said: Optional[Heard] = None) -> Audience:
     if said.audience:
         return said.audience
     role = tracker.get_slot("reporter_role")
-    return audience_of(role) if role and role != "(skipped)" else Audience.PROFESSIONAL
+    return audience_of(role) if role and role != SKIPPED else Audience.PROFESSIONAL
+
+
+def group_for(tracker: Tracker, said: Optional[Heard] = None) -> str:
+    """Whose safeguarding lead the writer goes to (bot/roles.py groups): from the role said in this
+    message, else the role given earlier."""
+    role = (said or heard(tracker)).role or tracker.get_slot("reporter_role")
+    return group_of(role) if role and role != SKIPPED else DEFAULT_GROUP
 
 
 def out_of_hours_for(tracker: Tracker, said: Optional[Heard] = None) -> bool:

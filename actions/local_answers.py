@@ -26,8 +26,13 @@ from bot.places import NATIONS, Resolution, not_places, overlaps
 from bot.roles import Audience
 from bot.routing import Route, Situation, contact, family_route, route_for, talk_route
 
-# The role a child is noted as (domain/audience.yml utter_roles): the rest of the conversation stays theirs.
+# The roles a child, and a parent or carer asking for their own family, are noted as (domain/audience.yml
+# utter_roles): the rest of the conversation stays theirs.
 CHILD_ROLE = "child or young person"
+PARENT_ROLE = "parent"
+# What a parent asks in the words of these questions ("who do I call?", "who can I talk to?") gets
+# the family's help, never the professionals' route.
+FAMILY_QUESTIONS = ("contact", "talk")
 
 CONCERN_FORM = "concern_form"
 
@@ -123,7 +128,7 @@ def situation_now(tracker: Tracker, default: Situation) -> Situation:
 def shaped_route(tracker: Tracker, area_id: Optional[str], situation: Situation) -> Route:
     said = listening.heard(tracker)
     return route_for(shared.knowledge_base(), area_id, situation, shared.now(), audience=listening.audience_for(tracker, said),
-                     out_of_hours=listening.out_of_hours_for(tracker, said))
+                     out_of_hours=listening.out_of_hours_for(tracker, said), group=listening.group_for(tracker, said))
 
 
 class LocalAnswer(Action):
@@ -151,8 +156,11 @@ class LocalAnswer(Action):
         return next((cls for cls in _every(LocalAnswer) if concept and cls.concept == concept), None)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if self.kind != "after_danger" and listening.audience_for(tracker) is Audience.CHILD:
+        audience = listening.audience_for(tracker)
+        if self.kind != "after_danger" and audience is Audience.CHILD:
             return await ActionChildHelp().run(dispatcher, tracker, domain)
+        if self.kind in FAMILY_QUESTIONS and audience is Audience.PARENT:
+            return await ActionParentHelp().run(dispatcher, tracker, domain)
         kb = shared.knowledge_base()
         self.first(dispatcher, tracker, domain)
         result = place_resolution(tracker)
@@ -368,7 +376,7 @@ class ActionTalkToSomeone(LocalAnswer):
     @staticmethod
     def _people(dispatcher, tracker, domain, area) -> None:
         kb = shared.knowledge_base()
-        route = talk_route(kb, area.id if area else None, shared.now(), listening.audience_for(tracker))
+        route = talk_route(kb, area.id if area else None, shared.now(), listening.audience_for(tracker), listening.group_for(tracker))
         dispatcher.utter_message(response="utter_talk_to_someone", route=render.route_text(kb, route))
 
 
@@ -402,13 +410,18 @@ class ActionAnswerLado(LocalAnswer):
 
 class ActionParentHelp(LocalAnswer):
     """A parent or carer asking for help for their own family: the council's early help or family
-    hub route, their health visitor, GP or school, and the NSPCC; never the professionals'
-    questions."""
+    hub route, their health visitor, GP or school, and the NSPCC, in plain words, with the fear
+    that asking means losing the children answered; never the professionals' questions. The
+    conversation stays a parent's, as a child's does: what they ask next is answered for them."""
 
     kind = "parent"
 
     def name(self) -> Text:
         return "action_parent_help"
+
+    async def run(self, dispatcher, tracker, domain):
+        role = [] if tracker.get_slot("reporter_role") else [SlotSet("reporter_role", PARENT_ROLE)]
+        return role + await super().run(dispatcher, tracker, domain)
 
     def without_place(self, dispatcher, tracker, domain) -> None:
         self._help(dispatcher, domain, None)
@@ -438,15 +451,18 @@ class ActionChildHelp(Action):
 
     async def run(self, dispatcher, tracker, domain):
         kb = shared.knowledge_base()
-        dispatcher.utter_message(response="utter_child_help", emergency=kb.national_contact("emergency").phone,
-                                 childline=kb.national_contact("childline").phone)
+        childline = kb.national_contact("childline").phone
+        dispatcher.utter_message(response="utter_child_help", emergency=kb.national_contact("emergency").phone, childline=childline)
         result = place_resolution(tracker)
+        role = [] if tracker.get_slot("reporter_role") else [SlotSet("reporter_role", CHILD_ROLE)]
+        if result is not None and result.status == "nation":  # Wales, Scotland, Northern Ireland: no English council's number
+            dispatcher.utter_message(response="utter_child_nation", nation=kb.target_name(result.area_id), childline=childline)
+            return role + [SlotSet("area", result.area_id)]
         area = kb.area(result.area_id) if result is not None and result.status == "found" else None
         door = contact(area, "front_door") if area else None
         if door is not None:
             dispatcher.utter_message(response="utter_child_council", council=area.name,
-                                     contact=render.contact_text(kb, door, owner=area))
-        role = [] if tracker.get_slot("reporter_role") else [SlotSet("reporter_role", CHILD_ROLE)]
+                                     contact=render.contact_text(kb, door, owner=area, plain=True))
         return role + ([SlotSet("area", area.id)] if area else [])
 
 
@@ -479,15 +495,17 @@ class ActionFallback(Action):
     """Replaces Rasa's default fallback (NLU unsure, or no rule or story fits). A message that
     names a place (a town NLU never saw, a postcode, "I'm a school nurse in Penzance, who do I
     call?" read as a role) is a local question: the waiting question, or who to call, is answered
-    for that place. Anything else gets the usual "not sure I understood", and the message is
-    forgotten as Rasa's own fallback does, so it does not steer what comes next."""
+    for that place. Anything else gets the usual "not sure I understood" (a parent's own examples
+    for a parent), and the message is forgotten as Rasa's own fallback does, so it does not steer
+    what comes next."""
 
     def name(self) -> Text:
         return "action_default_fallback"
 
     async def run(self, dispatcher, tracker, domain):
         text = tracker.latest_message.get("text") or ""
-        if listening.audience_for(tracker) is Audience.CHILD and not text.startswith("/"):
+        audience = listening.audience_for(tracker)
+        if audience is Audience.CHILD and not text.startswith("/"):
             # "ok", "i dont want to get mum in trouble": the child's help again, never "not understood".
             return [*await ActionChildHelp().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
         named = None if text.startswith("/") else shared.place_resolver().find(text)
@@ -496,7 +514,8 @@ class ActionFallback(Action):
             # not oldham"): the form reads it, and the questions go on.
             return [FollowupAction(CONCERN_FORM)]
         if named is None:
-            dispatcher.utter_message(response="utter_default")
+            # A parent is offered what a parent asks, never the professionals' examples.
+            dispatcher.utter_message(response="utter_parent_default" if audience is Audience.PARENT else "utter_default")
             return [UserUtteranceReverted()]
         # The question waiting for a place, else the local question NLU put next ("what would the
         # threshold be in surrey", hedged with "hypothetically…"), else who to call.

@@ -9,9 +9,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import shared
+from actions import listening, shared
 from actions.number_feedback import offer_feedback
 from bot import render
+from bot.roles import Audience
 from bot.routing import contact
 
 
@@ -32,12 +33,18 @@ class ActionAnswerConsentSharing(Action):
 
 class ActionAnswerAfterReferral(Action):
     """The general answer, then the local front door: from a place in the message, else the area
-    the conversation is about. Without an area it offers to add one; it never asks first."""
+    the conversation is about. Without an area it offers to add one; it never asks first.
+
+    A parent asking for their own family ("what would happen if I called them?") is told, in plain
+    words, what happens when a family asks for help, not what happens to a professional's referral."""
 
     def name(self) -> Text:
         return "action_answer_after_referral"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if listening.audience_for(tracker) is Audience.PARENT:
+            dispatcher.utter_message(response="utter_parent_what_happens")
+            return []
         practice_answer(dispatcher, "utter_after_referral_answer", "after_referral")
         area_id: Optional[str] = shared.area_named(tracker.latest_message) or tracker.get_slot("area")
         area = shared.knowledge_base().area(area_id) if area_id else None

@@ -26,7 +26,8 @@ class Question:
 
     `kind`: "detail" (a short fact, also taken from any message), "key" (answered in the person's
     own words; in the summary) or "choice" (the next step they choose). `names`: the words people
-    use for it in "change my answer about …"; the longest one found wins.
+    use for it in "change my answer about …"; the longest one found wins. `public`: asked of a
+    member of the public too, who get a short route after these few.
     """
 
     slot: str
@@ -34,6 +35,7 @@ class Question:
     button: str
     names: Tuple[str, ...]
     kind: str = "key"
+    public: bool = False
 
 
 # In their order, from domain/concern.yml (utter_concern_questions): their labels and buttons are
@@ -45,6 +47,7 @@ ORDER: Tuple[str, ...] = tuple(question.slot for question in QUESTIONS)
 DETAILS: Tuple[str, ...] = tuple(question.slot for question in QUESTIONS if question.kind == "detail")
 # slot name -> label used in the summary, for the questions answered in the person's own words
 KEY_QUESTIONS: Dict[str, str] = {question.slot: question.label for question in QUESTIONS if question.kind == "key"}
+PUBLIC_QUESTIONS: Tuple[str, ...] = tuple(question.slot for question in QUESTIONS if question.public)
 NAMES: Dict[str, Tuple[str, ...]] = {question.slot: question.names for question in QUESTIONS}
 
 LEVEL_TO_SITUATION = {

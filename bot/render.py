@@ -8,9 +8,12 @@ from __future__ import annotations
 from typing import List
 from urllib.parse import urlparse
 
+import phonenumbers
+
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact, EscalationGuide, is_web_address
 from bot.office_hours import describe
+from bot.roles import PLAIN_AUDIENCES
 from bot.routing import Route
 from bot.wording import load as wording
 
@@ -44,17 +47,22 @@ def citation(kb: KnowledgeBase, fact, owner=None) -> str:
     return _say("source", named=named, more=more, checked=long_date(fact.checked), caveat=caveat)
 
 
-def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, owner=None) -> str:
+def contact_text(kb: KnowledgeBase, item: Contact, with_source: bool = True, owner=None, plain: bool = False) -> str:
     """A line, its hours and who it is for, with a plain warning where the number is doubtful: a
-    low-confidence number is never shown as certain, and a third-party one says so."""
+    low-confidence number is never shown as certain, and a third-party one says so.
+
+    `plain`, for a parent, a member of the public or a child: the knowledge base's notes on who a
+    line is for ("practitioners with Level 3/4 concerns") and its other notes are written for
+    professionals, so they are left out; except a "who" that gives another number, which is
+    where some councils keep the public's own line."""
     lines = _number_lines(kb, item, owner)
-    if item.who:
+    if item.who and (not plain or _names_another_line(item)):
         lines.insert(1, _say("who", who=item.who))
     if item.email:
         lines.append(_say("email", email=item.email))
     if item.online_form:
         lines.append(_say("online", url=item.online_form))
-    if item.note:
+    if item.note and not plain:
         lines.append(_say("note", note=item.note))
     if with_source:
         lines.append(citation(kb, item, owner))
@@ -133,9 +141,16 @@ def on_own_site(kb: KnowledgeBase, item: Contact, owner) -> bool:
     return any(host == home or host.endswith("." + home) for host in hosts)
 
 
+def _names_another_line(item: Contact) -> bool:
+    """The note on who a line is for gives another number ("members of the public use 0113 222 4403")."""
+    return any(phonenumbers.national_significant_number(found.number) != phonenumbers.national_significant_number(
+        phonenumbers.parse(item.phone, "GB")) for found in phonenumbers.PhoneNumberMatcher(item.who or "", "GB"))
+
+
 def route_text(kb: KnowledgeBase, route: Route) -> str:
     """The route as numbered steps, each worded by its domain response (domain/routes.yml), then
-    the notes."""
+    the notes; in plain words for those who are not professionals."""
+    plain = route.audience in PLAIN_AUDIENCES
     lines: List[str] = []
     for number, step in enumerate(route.steps, start=1):
         reason = step_text(step)
@@ -143,7 +158,7 @@ def route_text(kb: KnowledgeBase, route: Route) -> str:
         lines += [f"   - {item}" for item in step.items]
         if step.contact is not None:
             owner = route.area if step.contact in (route.area.contacts if route.area else ()) else None
-            lines.append("   " + contact_text(kb, step.contact, owner=owner).replace("\n", "\n   "))
+            lines.append("   " + contact_text(kb, step.contact, owner=owner, plain=plain).replace("\n", "\n   "))
         elif step.text and step.text not in reason:
             lines.append(f"   {step.text}")
         if step.cite is not None and step.cite is route.nation:

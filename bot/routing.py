@@ -16,7 +16,7 @@ from typing import Dict, List, Optional
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.schema import Area, Contact, Nation
 from bot.office_hours import bank_holiday, describe, is_open, local_time, usual_office_hours
-from bot.roles import Audience
+from bot.roles import DEFAULT_GROUP, PLAIN_AUDIENCES, POLICE_GROUP, Audience, lead_words
 
 
 class Situation(str, Enum):
@@ -75,6 +75,7 @@ class Route:
 
     audience: Audience = Audience.PROFESSIONAL
     said_out_of_hours: bool = False
+    group: str = DEFAULT_GROUP  # whose safeguarding lead the writer goes to (bot/roles.py)
 
     @property
     def national(self) -> bool:
@@ -90,19 +91,21 @@ NO_OWN_LEAD = (Audience.DSL, Audience.PARENT, Audience.PUBLIC, Audience.CHILD)
 
 
 def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, now: dt.datetime,
-              audience: Audience = Audience.PROFESSIONAL, out_of_hours: bool = False) -> Route:
+              audience: Audience = Audience.PROFESSIONAL, out_of_hours: bool = False, group: str = DEFAULT_GROUP) -> Route:
     """The route for this area, situation and time, shaped for who is asking.
 
     `audience`: a safeguarding lead is not told to talk to their safeguarding lead; paramedics and
     out-of-hours clinicians are pointed to their own organisation's safeguarding team too; the
-    public get the area's public line where it has one. `out_of_hours`: the person said it is out
-    of hours, which counts where the front door's hours are unknown.
+    public get the area's public line where it has one, in plain words, and the NSPCC helpline.
+    `out_of_hours`: the person said it is out of hours, which counts where the front door's hours
+    are unknown. `group`: whose safeguarding lead a professional goes to (a GP's is the practice
+    lead, not a school's DSL); a police officer is not told to ask 999 for the police.
     """
     area = kb.area(area_id) if area_id else None
     route = Route(Situation(situation), area, local_time(now), audience=Audience(audience), said_out_of_hours=out_of_hours,
-                  nation=kb.nation(area_id) if area_id and not area else None)
+                  nation=kb.nation(area_id) if area_id and not area else None, group=group)
     if route.situation is Situation.IMMEDIATE_DANGER:
-        route.steps.append(Step("emergency", kb.national_contact("emergency")))
+        route.steps.append(Step("emergency", kb.national_contact("emergency"), says="emergency_police" if group == POLICE_GROUP else ""))
     if route.nation is not None:
         _other_nation(kb, route)
         return route
@@ -111,7 +114,7 @@ def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, n
         return route
     {
         Situation.IMMEDIATE_DANGER: _after_999,
-        Situation.SIGNIFICANT_HARM: _front_door_now,
+        Situation.SIGNIFICANT_HARM: _significant_harm,
         Situation.EARLY_HELP: _early_help,
         Situation.ADVICE: lambda a, r: _advice(kb, a, r),
         Situation.DISAGREEMENT: lambda a, r: _disagreement(kb, a, r),
@@ -123,8 +126,9 @@ def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, n
 
 def _for_the_audience(kb: KnowledgeBase, area: Optional[Area], route: Route) -> None:
     """Drop the "talk to your safeguarding lead" step for those who have none (or are one), add the
-    own-organisation step for emergency clinicians, and give the public their own line."""
-    public = route.audience in (Audience.PARENT, Audience.PUBLIC, Audience.CHILD)
+    own-organisation step for emergency clinicians, and give the public their own line and the
+    NSPCC helpline."""
+    public = route.audience in PLAIN_AUDIENCES
     public_line = contact(area, "front_door_public") if area else None
     steps = []
     for step in route.steps:
@@ -139,9 +143,16 @@ def _for_the_audience(kb: KnowledgeBase, area: Optional[Area], route: Route) -> 
         steps.append(step)
     if route.audience is Audience.EMERGENCY_CLINICIAN and not any(step.kind == "own_organisation" for step in steps):
         steps.append(Step("own_organisation"))
-    if public and route.situation is Situation.EARLY_HELP and not any(step.kind == "helpline" for step in steps):
+    wants_helpline = route.audience is Audience.PUBLIC or (public and route.situation is Situation.EARLY_HELP)
+    if wants_helpline and not any(step.contact is not None and step.contact.role == "helpline" for step in steps):
         steps.append(Step("helpline", kb.national_contact("helpline"), says="helpline_adults"))
     route.steps = steps
+
+
+def _own_lead(route: Route, says: str) -> Step:
+    """Talk to your own safeguarding lead, named for the writer's group (a GP's practice lead, a
+    police officer's force team, a school's DSL)."""
+    return Step("dsl", says=says, values={"lead": lead_words(route.group)})
 
 
 def _front_door_now(area: Area, route: Route, says: str = "front_door_today") -> None:
@@ -192,12 +203,17 @@ def _helpline_where_doubtful(kb: KnowledgeBase, area: Area, route: Route) -> Non
         route.steps.append(Step("helpline", kb.national_contact("helpline")))
 
 
+def _significant_harm(area: Area, route: Route) -> None:
+    """The front door now, said in plain words to those who are not professionals."""
+    _front_door_now(area, route, says="front_door_public" if route.audience in PLAIN_AUDIENCES else "front_door_today")
+
+
 def _after_999(area: Area, route: Route) -> None:
     _front_door_now(area, route, says="front_door_after_999")
 
 
 def _early_help(area: Area, route: Route) -> None:
-    route.steps.append(Step("dsl", says="dsl_first"))
+    route.steps.append(_own_lead(route, "dsl_first"))
     early = contact(area, "early_help")
     if early:
         route.steps.append(Step("early_help", early))
@@ -212,7 +228,7 @@ def people_to_talk_to(kb: KnowledgeBase, area: Optional[Area], route: Route) -> 
     """Who can talk a concern through: the safeguarding lead, the area's consultation line (else
     the front door, whose "who it is for" is shown), the NSPCC helpline. Never the out-of-hours
     team: that line is for emergencies."""
-    route.steps.append(Step("dsl", says="dsl_talk"))
+    route.steps.append(_own_lead(route, "dsl_talk"))
     if area is not None:
         line = contact(area, "consultation")
         door = contact(area, "front_door")
@@ -228,10 +244,11 @@ def people_to_talk_to(kb: KnowledgeBase, area: Optional[Area], route: Route) -> 
     route.steps.append(Step("helpline_talk", kb.national_contact("helpline")))
 
 
-def talk_route(kb: KnowledgeBase, area_id: Optional[str], now: dt.datetime, audience: Audience = Audience.PROFESSIONAL) -> Route:
+def talk_route(kb: KnowledgeBase, area_id: Optional[str], now: dt.datetime, audience: Audience = Audience.PROFESSIONAL,
+               group: str = DEFAULT_GROUP) -> Route:
     """People to talk a concern through with, for "can I talk it through with someone?"."""
     area = kb.area(area_id) if area_id else None
-    route = Route(Situation.ADVICE, area, local_time(now), audience=Audience(audience))
+    route = Route(Situation.ADVICE, area, local_time(now), audience=Audience(audience), group=group)
     people_to_talk_to(kb, area, route)
     _for_the_audience(kb, area, route)
     return route
@@ -269,7 +286,7 @@ def _advice(kb: KnowledgeBase, area: Area, route: Route) -> None:
 def _disagreement(kb: KnowledgeBase, area: Area, route: Route) -> None:
     """Escalation in every area: the local procedure where held; otherwise the partnership's
     procedures manual and the general stages; always the front door and a short checklist."""
-    route.steps.append(Step("dsl", says="dsl_escalation"))
+    route.steps.append(_own_lead(route, "dsl_escalation"))
     if area.escalation:
         titled = area.escalation.procedure is not None
         route.steps.append(Step("escalation_procedure", text=area.escalation.url, says="" if titled else "escalation_procedure_untitled",

@@ -13,6 +13,9 @@
   bot/details.py) is `child_seeking_help`, so they get Childline and 999, never the
   professionals' questions. A child in danger is still answered as a child: 999 comes first
   in that answer too.
+- A police officer writing ("police officer, … we're with them now") is never told to ask 999
+  for the police: where the words point to the police, or to no one service, the service is
+  `writer_is_police`, whose 999 advice asks for an ambulance if the child needs one.
 """
 from __future__ import annotations
 
@@ -21,12 +24,14 @@ from typing import Any, Dict, List
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.danger import Danger, danger_stated, service_value, sounds_like_immediate_danger
+from bot.danger import Danger, Service, danger_stated, service_value, sounds_like_immediate_danger
 from bot.details import wants_only_the_number, writes_as_a_child
+from bot.roles import POLICE_GROUP, group_of, role_mentioned
 from nlu_components.words_decide import WordsDecide, register
 
 SERVICE_ENTITY = "emergency_service"
 ANY_SERVICE = "any"
+WRITER_IS_POLICE = "writer_is_police"
 
 
 def _intent(message: Message) -> str:
@@ -37,6 +42,16 @@ def _next_best(message: Message, instead_of: str) -> Dict[str, Any]:
     """The model's most likely intent other than `instead_of` (worry about a child if none)."""
     ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != instead_of]
     return ranking[0] if ranking else {"name": "worried_about_child", "confidence": 0.0}
+
+
+def _service(text: str) -> str:
+    """The 999 service the advice names: the one the words point to, else any; never the police
+    to a police officer."""
+    service = service_value(text) or ANY_SERVICE
+    writer = role_mentioned(text)
+    if service in (Service.POLICE.value, ANY_SERVICE) and writer and group_of(writer[0]) == POLICE_GROUP:
+        return WRITER_IS_POLICE
+    return service
 
 
 @register
@@ -53,7 +68,7 @@ class DangerOverride(WordsDecide):
             if writes_as_a_child(text):
                 message.set(INTENT, {"name": "child_seeking_help", "confidence": 1.0}, add_to_output=True)
             if _intent(message) in ("immediate_danger", "child_seeking_help"):
-                entity = {"entity": SERVICE_ENTITY, "value": service_value(text) or ANY_SERVICE, "start": 0, "end": len(text),
+                entity = {"entity": SERVICE_ENTITY, "value": _service(text), "start": 0, "end": len(text),
                           "extractor": type(self).__name__}
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
         return messages

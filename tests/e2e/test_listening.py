@@ -178,6 +178,37 @@ def test_a_parent_gets_family_support_not_the_professionals_questions(live_bot):
     assert ROLE_QUESTION not in reply and DANGER_QUESTION not in reply
 
 
+def test_a_parents_follow_up_question_is_answered_for_a_parent_in_plain_words(live_bot):
+    """A single mum in Hastings read "practitioners with Level 3/4 concerns", her fear that her
+    children would be taken was never answered, and "what would happen if i called them" got
+    "Sorry, I'm not sure I understood"."""
+    first, follow_up = conversation(live_bot, "I'm a single mum and I'm struggling, can't afford food or electric, I'm scared "
+                                              "they'll take my kids... I'm in Hastings", "what would happen if i called them")
+    assert phone("east_sussex", "front_door") in compact(first) and "taken away" in first
+    assert "Level 3/4" not in first and "practitioners" not in first
+    assert " ".join(follow_up.split()).startswith(" ".join(wording().text("utter_parent_what_happens").split())[:60])
+
+
+def test_a_child_in_wales_keeps_childline_and_is_told_only_english_councils_are_covered(live_bot):
+    first, follow_up = conversation(live_bot, "im 15 live in swansea my mum leaves us with no food for days what do i do",
+                                    "who can i talk to")
+    for reply in (first, follow_up):
+        assert NATIONAL["childline"] in compact(reply) and "Wales" in reply and "England" in reply
+        assert "safeguarding lead" not in reply and "Tell me the town" not in reply
+
+
+def test_a_police_officer_with_children_in_danger_is_not_told_to_ask_for_the_police(live_bot):
+    reply = live_bot.text(sender(), "police officer, two kids left alone in a flat in Leeds, no food, we're with them now")
+    assert "ask for the police" not in reply and "police or an ambulance" not in reply
+    assert "ask for an ambulance" in reply and phone("leeds", "front_door") in compact(reply)
+
+
+def test_a_neighbour_gets_a_short_route_not_the_professionals_questions(live_bot):
+    replies = conversation(live_bot, "im a neighbour, worried about the kids next door, always hungry and dirty, in Leeds", "no")
+    assert phone("leeds", "front_door") in compact(replies[-1]) and NATIONAL["helpline"] in compact(replies[-1])
+    assert "What is daily life like" not in " ".join(replies) and "referral draft" not in replies[-1]
+
+
 def test_who_is_the_lado_gets_an_honest_answer_not_the_front_door(live_bot):
     reply = live_bot.text(sender(), "Who is the LADO for Leicester?")
     assert "Local Authority Designated Officer" in reply

@@ -150,6 +150,14 @@ def test_the_999_answer_starts_with_the_sentence_for_every_service(service, asks
     assert text.startswith(SENTENCE + " ") and f"ask for {asks_for}" in text
 
 
+def test_to_a_police_officer_the_999_answer_asks_for_an_ambulance_never_the_police():
+    """The rule's answer (the service slot set from the police officer's own words) and the
+    questions' answer (actions/concern_form.py) are the same words."""
+    for text in (rasa_says("utter_call_999", service="writer_is_police"), rasa_says("utter_call_999_police")):
+        assert text.startswith(SENTENCE + " ") and "ask for an ambulance" in text
+        assert "ask for the police" not in text
+
+
 @pytest.mark.parametrize("name", ["utter_cannot_answer_now", "utter_message_too_long"])
 def test_the_rest_channels_own_replies_say_the_sentence(name):
     from server_plugins.rest_channel import fallback_text

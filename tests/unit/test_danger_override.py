@@ -28,6 +28,18 @@ def test_danger_now_is_immediate_danger_with_the_service_named(text, value):
     assert service(message) == value
 
 
+@pytest.mark.parametrize("text, value", [
+    ("police officer, two kids left alone in a flat in Leeds, no food, we're with them now", "writer_is_police"),
+    ("I'm a police officer, dad has a knife and the kids are in the house", "writer_is_police"),
+    ("I'm a PC at the address, the baby is not breathing", "ambulance"),
+    ("two kids left alone in a flat in Leeds, no food", "police"),
+    ("I'm a teacher and dad has a knife", "police"),
+])
+def test_a_police_officer_writing_is_never_told_to_ask_999_for_the_police(text, value):
+    """"Police officer, … we're with them now" got "call 999 … and ask for the police"."""
+    assert service(processed(text)) == value
+
+
 def test_the_model_reading_danger_still_gets_a_service_value_for_the_999_advice():
     message = processed("kid locked up in a shed", predicted="immediate_danger")
     assert service(message) == "any"

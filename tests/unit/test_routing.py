@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from bot.render import route_text, step_text
-from bot.roles import Audience
+from bot.roles import LEADS, Audience
 from bot.routing import Situation, family_route, route_for, talk_route
 from bot.wording import load as wording
 from tests.unit.kb_helpers import AREA_FILES, area_phone as phone, compact, london, raw_areas, raw_national
@@ -337,3 +337,57 @@ def test_every_step_and_note_is_worded_by_the_domain(kb):
                     assert wording().text(note.response, **note.values).strip()
                     worded.add(note.response)
     assert len(worded) >= 30
+
+
+# Who is asking: their own safeguarding lead, and plain words for those who are not professionals --
+
+@pytest.mark.parametrize("group", ["gp", "health", "police", "early_years", "other"])
+@pytest.mark.parametrize("situation", [Situation.ADVICE, Situation.EARLY_HELP, Situation.DISAGREEMENT])
+def test_a_professional_outside_schools_is_pointed_to_their_own_safeguarding_lead_not_a_dsl(kb, group, situation):
+    """A GP was told to involve "your designated safeguarding lead (DSL)", which is school wording."""
+    text = " ".join(route_text(kb, route_for(kb, "leicester", situation, TUESDAY_10, group=group)).split())
+    assert "(DSL)" not in text
+    assert LEADS[group] in text
+
+
+def test_people_to_talk_to_for_a_gp_name_the_practice_lead_and_the_named_gp(kb):
+    text = route_text(kb, talk_route(kb, "nottinghamshire", TUESDAY_10, group="gp"))
+    assert "named GP" in text and "(DSL)" not in text
+
+
+def test_with_no_role_said_the_safeguarding_lead_is_the_dsl_as_before(kb):
+    assert "designated safeguarding lead (DSL)" in route_text(kb, route_for(kb, "leicester", Situation.ADVICE, TUESDAY_10))
+
+
+def test_a_police_officer_in_an_emergency_is_asked_about_an_ambulance_never_told_to_call_the_police(kb):
+    first = route_text(kb, route_for(kb, "kingston", Situation.IMMEDIATE_DANGER, TUESDAY_10, group="police")).split("\n2. ")[0]
+    assert "ambulance" in first and "police or an ambulance" not in first
+
+
+@pytest.mark.parametrize("situation", [Situation.SIGNIFICANT_HARM, Situation.IMMEDIATE_DANGER, Situation.ADVICE])
+def test_a_member_of_the_public_always_gets_the_nspcc_helpline_and_their_council(kb, situation):
+    route = route_for(kb, "nottinghamshire", situation, TUESDAY_10, audience=Audience.PUBLIC)
+    assert "helpline" in roles(route) and "front_door_public" in roles(route)
+
+
+def test_a_member_of_the_public_is_told_what_to_do_in_plain_words_not_significant_harm(kb):
+    text = route_text(kb, route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, TUESDAY_10, audience=Audience.PUBLIC))
+    assert "significant harm" not in text
+    assert step_text(route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, TUESDAY_10, audience=Audience.PUBLIC).steps[0]) in text
+
+
+def test_a_parent_reads_plain_words_not_the_professionals_notes_on_a_line(kb):
+    """East Sussex's front door is "for practitioners with Level 3/4 concerns (after discussion
+    with their safeguarding lead…)": a parent asking for help read that, and internal notes."""
+    door = next(item for item in kb.area("east_sussex").contacts if item.role == "front_door")
+    professional = route_text(kb, route_for(kb, "east_sussex", Situation.SIGNIFICANT_HARM, TUESDAY_10))
+    parent = route_text(kb, family_route(kb, "east_sussex", TUESDAY_10))
+    assert "Level 3/4" in professional and "Note:" in professional
+    assert has_number(parent, door.phone)
+    assert "Level 3/4" not in parent and "Note:" not in parent and "Who it is for" not in parent
+
+
+def test_plain_words_still_say_who_a_line_is_for_when_that_gives_the_publics_own_number(kb):
+    """Leeds keeps its public number only in the note on who the line is for."""
+    text = route_text(kb, route_for(kb, "leeds", Situation.SIGNIFICANT_HARM, TUESDAY_10, audience=Audience.PUBLIC))
+    assert has_number(text, "0113 222 4403")

@@ -69,7 +69,7 @@ _SIBLINGS = re.compile(r"\b(brothers?|sisters?|siblings?|half[- ](brother|sister
 _MONTHS = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 _HISTORY = re.compile(
     rf"\b(since (last|the start of|the beginning of|early|late|about|around|(the )?(spring|summer|autumn|winter|christmas|easter)|"
-    rf"{_MONTHS}|september|reception|nursery|birth|year \d+|she was|he was|they were|we first)|"
+    rf"{_MONTHS}|reception|nursery|birth|year \d+|she was|he was|they were|we first)|"
     r"for (the (last|past) )?(a few |several |many |two |three |six |\d+ )?(weeks|months|years|terms)|for (ages|a long time|a while|some time)|"
     r"over (the )?(last|past) (few |several |two |three |six |\d+ )?(weeks|months|years|terms?)|"
     r"(on-?going|long[- ]standing|longstanding|chronic|persistent|repeated(ly)?|getting worse|worse and worse|"

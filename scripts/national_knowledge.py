@@ -216,15 +216,14 @@ def _leading(value: str, pattern: re.Pattern) -> tuple:
     return match.group(0).strip(), bool(value.replace(match.group(0), "").strip())
 
 
-# Service names in the reference that carry the curator's working notes ("number below is the OLD
-# Dorset MASH line from the former … site"), by (council code, line): the name users read, worded
-# so that it stays true of the number, while the reference's words go to the contact's
-# `curator_note`. The number keeps its low confidence, so it is still shown with "confirm it".
-RENAMED = {
-    ("E06000059", "front_door"): "Former Dorset MASH line (Dorset's front door is now the Children's Advice and Duty "
-                                 "Service, ChAD)",
-    ("E06000059", "out_of_hours"): "Out-of-hours line on the pre-2019 safeguarding board pages (Dorset's Out of Hours "
-                                   "Service is now run by the ChAD team)",
+# Lines the reference says not to use: only pre-2019 pages gave them and the service has moved
+# (Dorset's reference entry: "DO NOT USE WITHOUT VERIFICATION … the numbers recorded are likely
+# superseded"), by (council code, line). A number that is probably wrong is worse than none for
+# someone acting on it now, so it is not given: the line is listed as missing, and the old number
+# is kept for maintainers under `unknown` (`make check-knowledge`), to re-check against the council.
+SUPERSEDED = {
+    ("E06000059", "front_door"): "Dorset's front door is now the Children's Advice and Duty Service (ChAD)",
+    ("E06000059", "out_of_hours"): "Dorset's out-of-hours service is now run by the ChAD team",
 }
 
 
@@ -232,8 +231,7 @@ def _contact(role: str, entry: dict, line: dict, sources: Sources) -> dict:
     keys = [sources.key(s["url"], s.get("page_date"), s.get("quote")) for s in line["sources"]]
     phone, phone_rest = _leading(str(line["phone"]), _PHONE)
     service = " ".join(str(line.get("service") or "").split())
-    renamed = RENAMED.get((entry["gss"], role))
-    contact = {"role": role, "name": renamed or service or
+    contact = {"role": role, "name": service or
                ("Front door (children's services)" if role == "front_door" else "Out-of-hours service"),
                "phone": phone.replace("(", "").replace(")", "").replace("-", " ")}
     notes = [f"The page gives the number as '{line['phone']}'."] if phone_rest else []
@@ -254,8 +252,6 @@ def _contact(role: str, entry: dict, line: dict, sources: Sources) -> dict:
     contact["confidence"] = entry["confidence"]
     contact["sources"] = keys or ["national_contacts"]
     contact["checked"] = CHECKED
-    if renamed:
-        contact["curator_note"] = f"The reference names the service '{service}'."
     return contact
 
 
@@ -274,7 +270,12 @@ def council_record(entry: dict, council: dict, area_id: str) -> dict:
     contacts, unknown, missing_lines = [], [], []
     for role, missing in (("front_door", "the front door's phone number"), ("out_of_hours", "the out-of-hours phone number")):
         line = entry.get(role) or {}
-        if line.get("phone"):
+        moved = SUPERSEDED.get((entry["gss"], role))
+        if line.get("phone") and moved:
+            unknown.append(f"{missing}: {moved}; the only number found, {line['phone']}, is on pre-2019 pages and "
+                           "likely superseded, so it is not given")
+            missing_lines.append(role)
+        elif line.get("phone"):
             contacts.append(_contact(role, entry, line, sources))
         else:
             unknown.append(missing)

@@ -41,17 +41,16 @@ def test_no_answer_about_any_area_carries_a_curators_working_note(kb):
     assert leaks == {} and not WORKING_NOTES.search(national)
 
 
-def test_dorsets_old_numbers_keep_their_warning_and_are_named_for_what_they_are(kb):
-    """The reference says 'DO NOT USE WITHOUT VERIFICATION … likely superseded': the numbers stay
-    low confidence (said with "confirm it"), under a name that says they are the former lines."""
+def test_dorsets_likely_superseded_numbers_are_never_given(kb):
+    """The reference says 'DO NOT USE WITHOUT VERIFICATION … likely superseded' (pre-2019 pages;
+    Dorset now runs ChAD): every answer says no checked number is held and where to look, and
+    neither old number appears anywhere; `make check-knowledge` keeps them for maintainers."""
     dorset = kb.area("dorset")
-    for role in ("front_door", "out_of_hours"):
-        line = contact(dorset, role)
-        text = render.contact_text(kb, line, owner=dorset)
-        assert line.confidence == "low"
-        assert text.startswith(_part("low_confidence", service=line.name, phone=line.phone, homepage=dorset.council.homepage))
-        assert "former" in line.name.lower() or "pre-2019" in line.name
-        assert line.curator_note  # the reference's own words, kept for maintainers
+    said = _everything_said_about(kb, dorset)
+    assert dorset.contacts == [] and set(dorset.missing_lines) == {"front_door", "out_of_hours"}
+    assert "01202 228866" not in said and "01202 657279" not in said
+    assert dorset.council.homepage in said
+    assert any("01202 228866" in gap and "superseded" in gap for gap in dorset.unknown)
 
 
 def test_a_document_without_a_recorded_title_says_so_and_gives_its_address(kb):

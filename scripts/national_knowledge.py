@@ -216,14 +216,16 @@ def _leading(value: str, pattern: re.Pattern) -> tuple:
     return match.group(0).strip(), bool(value.replace(match.group(0), "").strip())
 
 
-# Lines the reference says not to use: only pre-2019 pages gave them and the service has moved
+# Lines the reference says not to use: only old pages gave them and the service has moved since
 # (Dorset's reference entry: "DO NOT USE WITHOUT VERIFICATION … the numbers recorded are likely
-# superseded"), by (council code, line). A number that is probably wrong is worse than none for
+# superseded"; Walsall's front door: "only the pre-MASH (2014-2015) MAST number"), by (council
+# code, line). A number that is probably wrong is worse than none for
 # someone acting on it now, so it is not given: the line is listed as missing, and the old number
 # is kept for maintainers under `unknown` (`make check-knowledge`), to re-check against the council.
 SUPERSEDED = {
     ("E06000059", "front_door"): "Dorset's front door is now the Children's Advice and Duty Service (ChAD)",
     ("E06000059", "out_of_hours"): "Dorset's out-of-hours service is now run by the ChAD team",
+    ("E08000030", "front_door"): "Walsall's front door has been its Multi-Agency Safeguarding Hub since October 2015",
 }
 
 
@@ -272,7 +274,7 @@ def council_record(entry: dict, council: dict, area_id: str) -> dict:
         line = entry.get(role) or {}
         moved = SUPERSEDED.get((entry["gss"], role))
         if line.get("phone") and moved:
-            unknown.append(f"{missing}: {moved}; the only number found, {line['phone']}, is on pre-2019 pages and "
+            unknown.append(f"{missing}: {moved}; the only number found, {line['phone']}, is from before then and "
                            "likely superseded, so it is not given")
             missing_lines.append(role)
         elif line.get("phone"):
@@ -281,7 +283,7 @@ def council_record(entry: dict, council: dict, area_id: str) -> dict:
             unknown.append(missing)
             missing_lines.append(role)
     door = entry.get("front_door") or {}
-    if door.get("phone") and not door.get("hours"):
+    if door.get("phone") and not door.get("hours") and (entry["gss"], "front_door") not in SUPERSEDED:
         unknown.append("the front door's opening hours")
     record = {
         "id": area_id,

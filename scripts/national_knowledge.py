@@ -229,6 +229,11 @@ SUPERSEDED = {
 }
 
 
+# Where the reference says it read the hours or who a line is for ("(per a school page)"): for
+# maintainers, not users.
+WHERE_READ = re.compile(r"\s*\((?:per|according to) [^)]*\)", re.IGNORECASE)
+
+
 def _contact(role: str, entry: dict, line: dict, sources: Sources) -> dict:
     keys = [sources.key(s["url"], s.get("page_date"), s.get("quote")) for s in line["sources"]]
     phone, phone_rest = _leading(str(line["phone"]), _PHONE)
@@ -242,18 +247,30 @@ def _contact(role: str, entry: dict, line: dict, sources: Sources) -> dict:
         contact["email"] = email
         if email_rest:
             notes.append(f"The page gives the email as '{' '.join(str(line['email']).split())}'.")
+    curator = []
     if line.get("who"):
-        contact["who"] = " ".join(str(line["who"]).split())
+        who = " ".join(str(line["who"]).split())
+        contact["who"] = WHERE_READ.sub("", who)
+        if contact["who"] != who:
+            curator.append(f"The reference gives who it is for as '{who}'.")
     if line.get("hours"):
-        contact["hours_text"] = " ".join(str(line["hours"]).split())
-        parsed = parse_hours(line["hours"]) if role == "front_door" else None
-        if parsed:
-            contact["hours"] = parsed
+        hours = " ".join(str(line["hours"]).split())
+        if "[" in hours:  # the reference marks its own reading as doubtful: "9:00am – 4:30am [sic, presumably pm]"
+            curator.append(f"The page gives the hours as '{hours}'; not shown, as the reference doubts them.")
+        else:
+            contact["hours_text"] = WHERE_READ.sub("", hours)
+            if contact["hours_text"] != hours:
+                curator.append(f"The page gives the hours as '{hours}'.")
+            parsed = parse_hours(line["hours"]) if role == "front_door" else None
+            if parsed:
+                contact["hours"] = parsed
     if notes:
         contact["note"] = " ".join(notes)
     contact["confidence"] = entry["confidence"]
     contact["sources"] = keys or ["national_contacts"]
     contact["checked"] = CHECKED
+    if curator:
+        contact["curator_note"] = " ".join(curator)
     return contact
 
 
@@ -282,8 +299,8 @@ def council_record(entry: dict, council: dict, area_id: str) -> dict:
         else:
             unknown.append(missing)
             missing_lines.append(role)
-    door = entry.get("front_door") or {}
-    if door.get("phone") and not door.get("hours") and (entry["gss"], "front_door") not in SUPERSEDED:
+    door = next((line for line in contacts if line["role"] == "front_door"), None)
+    if door is not None and "hours_text" not in door:
         unknown.append("the front door's opening hours")
     record = {
         "id": area_id,

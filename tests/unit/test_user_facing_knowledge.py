@@ -16,7 +16,7 @@ WHEN = london(2026, 11, 24, 10, 0)
 # Words of the curators' working notes, which mean nothing to a user (or point to a part of the
 # file they can't see): "(see conflicts)", "title not recorded", "number below is the OLD…".
 WORKING_NOTES = re.compile(r"see conflicts|title not recorded|truncated|number below|shared reference|"
-                           r"DO NOT USE|not read here", re.IGNORECASE)
+                           r"DO NOT USE|not read here|\[sic|presumably|\(per ", re.IGNORECASE)
 
 
 def _part(key: str, **values) -> str:

@@ -40,7 +40,7 @@ _HE_SHE_IS = re.compile(rf"\b(he|she|they|the child|the kid|the boy|the girl|chi
 _NAMED = re.compile(rf"\b[A-Z][a-z]+(?:'s| is)\s+(?:only |just |about |nearly |almost )?(\d{{1,2}})\b"
                     rf"(?!\s*(minutes?|hours?|mins?|hrs?|%|am|pm|pounds|kg|miles|times|o'?clock|weeks?|months?|days?|/))|"
                     rf"\b[A-Z][a-z]+\s*\((\d{{1,2}})\)")
-_SELF = re.compile(rf"\b(i'?m|i am|im)\s+(only |just )?{_COUNT}\b(?!\s*(minutes?|hours?|mins?|%|am|pm|weeks?|months?|days?|times|miles))|"
+_SELF = re.compile(rf"\b(i'?m|i am|im)\s+(only |just )?{_COUNT}\b(?!\s*(minutes?|hours?|mins?|%|am|pm|weeks?|months?|days?|times|miles|to\s*\d|-\s*\d))|"
                    rf"\bi('?m| am) (a )?{_COUNT}{_SEP}(years?|yrs?){_SEP}old\b", re.IGNORECASE)
 
 # Words that name an age group. Settings ("nursery", "primary") only count in an answer to the age

@@ -142,9 +142,11 @@ def wants_only_the_number(text: Optional[str]) -> bool:
 
 
 def writes_as_a_child(text: Optional[str]) -> bool:
-    """A child or young person writing about themselves: their own age under 18, or their own
-    home ("my mum doesn't feed me")."""
-    return own_age(text) is not None and bool(_SELF_HELP.search(text or ""))
+    """A child or young person writing: their own age under 16 ("im 10. whats the number for social
+    services"), or under 18 with their own home ("I'm 17 and my mum doesn't feed me"). At 16 or 17
+    the writer may be a young worker or volunteer, so their age alone does not make them a child."""
+    age = own_age(text)
+    return age is not None and (age < 16 or bool(_SELF_HELP.search(text or "")))
 
 
 def sentences_with(pattern: re.Pattern, text: Optional[str], unless: Optional[re.Pattern] = None) -> Optional[str]:

@@ -66,7 +66,12 @@ def test_asking_for_the_number_is_heard(text, wanted):
 
 @pytest.mark.parametrize("text, child", [("I'm 14 and my mum doesn't feed me", True), ("im 12 and nobody feeds me at home", True),
                                          ("I'm a teacher and my pupil is hungry", False), ("I'm 45 and my mum is ill", False),
-                                         ("my mum doesn't feed me", False)])
+                                         ("my mum doesn't feed me", False),
+                                         ("im 10. whats the number for social services in bolton", True),
+                                         ("i'm 13 and scared to go home, i live in leeds", True),
+                                         ("I'm 17 and volunteer at the youth club, worried about a boy", False),
+                                         ("I'm 17 and my mum doesn't feed me", True), ("im 9 to 5 at the nursery", False),
+                                         ("I'm 10 minutes from the house", False)])
 def test_a_child_writing_about_their_own_home(text, child):
     assert writes_as_a_child(text) is child
 

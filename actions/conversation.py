@@ -23,6 +23,7 @@ class ActionStartAgain(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response=self.response)
+        dispatcher.utter_message(response="utter_what_next")
         return [Restarted()]
 
 

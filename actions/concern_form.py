@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import listening, shared
-from actions.local_answers import LocalAnswer
+from actions.local_answers import LocalAnswer, contact_answer
 from actions.number_feedback import offer_feedback
 from bot import render
 from bot.ages import age_from
@@ -284,7 +284,7 @@ class ActionStartConcern(Action):
         audience = audience_of(given["reporter_role"]) if given.get("reporter_role") else Audience.PROFESSIONAL
         route = route_for(kb, result.area_id, Situation.IMMEDIATE_DANGER if danger else Situation.SIGNIFICANT_HARM, shared.now(),
                           audience=audience, out_of_hours=out_of_hours, group=group_of(given.get("reporter_role")))
-        dispatcher.utter_message(response="utter_contact_answer", council=kb.target_name(result.area_id),
+        dispatcher.utter_message(response=contact_answer(audience), council=kb.target_name(result.area_id),
                                  route=render.route_text(kb, route))
 
 

@@ -23,7 +23,7 @@ from bot import render
 from bot.ages import age_from
 from bot.details import wants_only_the_number
 from bot.places import NATIONS, Resolution, not_places, overlaps
-from bot.roles import Audience
+from bot.roles import PLAIN_AUDIENCES, Audience
 from bot.routing import Route, Situation, contact, family_route, route_for, talk_route
 
 # The roles a child, and a parent or carer asking for their own family, are noted as (domain/audience.yml
@@ -253,10 +253,16 @@ class ActionAnswerContact(LocalAnswer):
         if self.pending_kind(tracker) == NUMBERS_ONLY or tracker.get_slot("pending_question") == NUMBERS_ONLY:
             dispatcher.utter_message(response="utter_numbers_only", council=area.name, numbers=render.numbers_text(kb, route))
             return offer_feedback(dispatcher, tracker, render.distinct_numbers(route))
-        dispatcher.utter_message(response="utter_contact_answer", council=area.name, route=render.route_text(kb, route))
+        dispatcher.utter_message(response=contact_answer(route.audience), council=area.name, route=render.route_text(kb, route))
         if not in_concern_form(tracker):
             dispatcher.utter_message(response="utter_offer_questions")
         return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
+
+
+def contact_answer(audience: Audience) -> str:
+    """The answer around a route: a professional is reminded the decision is theirs and their
+    lead's; a parent, relative, neighbour or child has no lead, and is told they needn't be sure."""
+    return "utter_contact_answer_public" if audience in PLAIN_AUDIENCES else "utter_contact_answer"
 
 
 class ActionAnswerOutOfHours(LocalAnswer):

@@ -87,7 +87,7 @@ def contact(area: Area, role: str) -> Optional[Contact]:
 
 
 # Audiences with no safeguarding lead of their own to talk to first.
-NO_OWN_LEAD = (Audience.DSL, Audience.PARENT, Audience.PUBLIC, Audience.CHILD)
+NO_OWN_LEAD = (Audience.DSL, *PLAIN_AUDIENCES)
 
 
 def route_for(kb: KnowledgeBase, area_id: Optional[str], situation: Situation, now: dt.datetime,

@@ -151,3 +151,12 @@ def test_a_neighbour_gets_their_councils_line_and_the_nspcc_not_a_referral_draft
 def test_a_neighbour_who_says_a_child_is_in_danger_gets_999_first(dispatcher, domain):
     run(ActionConcernNextStep(), dispatcher, tracker("yes", "affirm", slots={**NEIGHBOUR, "in_danger": "yes"}), domain)
     assert "999" in dispatcher.messages[0]["route"].split("\n2. ")[0]
+
+
+@pytest.mark.parametrize("role, closing", [("neighbour", "utter_contact_answer_public"), ("member of the public", "utter_contact_answer_public"),
+                                           ("teacher", "utter_contact_answer")])
+def test_only_professionals_are_told_the_decision_stays_with_their_safeguarding_lead(dispatcher, domain, role, closing):
+    asyncio.run(ActionAnswerContact().run(dispatcher, tracker("who do i call in leeds", "ask_contact",
+                                                              slots={"reporter_role": role}), domain))
+    assert closing in [message["response"] for message in dispatcher.messages]
+    assert "safeguarding lead" not in wording().text("utter_contact_answer_public", council="Leeds", route="", call_999="")

@@ -285,7 +285,7 @@ class ActionStartConcern(Action):
         route = route_for(kb, result.area_id, Situation.IMMEDIATE_DANGER if danger else Situation.SIGNIFICANT_HARM, shared.now(),
                           audience=audience, out_of_hours=out_of_hours, group=group_of(given.get("reporter_role")))
         dispatcher.utter_message(response="utter_contact_answer", council=kb.target_name(result.area_id),
-                                 route=render.route_text(kb, route))
+                                 route=render.route_text(kb, route, with_999=False))
 
 
 # "actually sorry its rochdale not oldham", "no, I meant Bury": the place given is being corrected.

@@ -253,7 +253,7 @@ class ActionAnswerContact(LocalAnswer):
         if self.pending_kind(tracker) == NUMBERS_ONLY or tracker.get_slot("pending_question") == NUMBERS_ONLY:
             dispatcher.utter_message(response="utter_numbers_only", council=area.name, numbers=render.numbers_text(kb, route))
             return offer_feedback(dispatcher, tracker, render.distinct_numbers(route))
-        dispatcher.utter_message(response="utter_contact_answer", council=area.name, route=render.route_text(kb, route))
+        dispatcher.utter_message(response="utter_contact_answer", council=area.name, route=render.route_text(kb, route, with_999=False))
         if not in_concern_form(tracker):
             dispatcher.utter_message(response="utter_offer_questions")
         return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
@@ -269,7 +269,7 @@ class ActionAnswerOutOfHours(LocalAnswer):
         edt, door = contact(area, "out_of_hours"), contact(area, "front_door")
         if edt is None or door is None:  # a line missing: the full route says what there is, and where to look
             route = shaped_route(tracker, area.id, situation_now(tracker, Situation.SIGNIFICANT_HARM))
-            text = render.route_text(kb, route)
+            text = render.route_text(kb, route, with_999=False)
             dispatcher.utter_message(response="utter_no_out_of_hours" if edt is None else "utter_contact_answer", council=area.name,
                                      contact=text, route=text)
             return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])

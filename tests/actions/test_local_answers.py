@@ -370,3 +370,23 @@ def test_just_the_number_in_office_hours_gives_the_out_of_hours_line_second(disp
     numbers = numbers_answer(dispatcher)
     edt, door = phone(area_id, "out_of_hours"), phone(area_id, "front_door")
     assert numbers.index(door) < numbers.index(edt)
+
+
+@pytest.mark.parametrize("message, area_id", [("leeds childrens social care", "leeds"), ("cambridge childrens social care", "cambridgeshire")])
+def test_an_out_of_hours_guess_for_words_naming_no_time_or_team_gets_the_front_door_first_in_office_hours(dispatcher, message, area_id):
+    run(ActionAnswerOutOfHours(), dispatcher, tracker(message, "ask_out_of_hours"))
+    assert "utter_out_of_hours_answer" not in [m["response"] for m in dispatcher.messages]
+    text = said(dispatcher)
+    edt, door = phone(area_id, "out_of_hours"), phone(area_id, "front_door")
+    assert text.index(door) < text.index(edt)
+
+
+@pytest.mark.parametrize("message", ["edt number for leeds", "out of hours number for leeds", "leeds emergency duty team"])
+def test_an_out_of_hours_question_in_office_hours_still_gets_the_out_of_hours_line_first(dispatcher, message):
+    run(ActionAnswerOutOfHours(), dispatcher, tracker(message, "ask_out_of_hours"))
+    assert "utter_out_of_hours_answer" in [m["response"] for m in dispatcher.messages]
+
+
+def test_a_place_answering_a_waiting_out_of_hours_question_gets_the_out_of_hours_answer(dispatcher):
+    run(ActionAnswerPending(), dispatcher, tracker("Leeds", "inform_place", slots={"pending_question": "out_of_hours"}))
+    assert "utter_out_of_hours_answer" in [m["response"] for m in dispatcher.messages]

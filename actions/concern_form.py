@@ -258,19 +258,20 @@ def _given_since_start(tracker: Tracker, concern_intents) -> tuple:
 class ActionStartConcern(Action):
     """Start a concern afresh, keeping what was said since the last one started (the first
     message included): no question already answered is asked again. Asked for a number in the
-    message that starts it, with the place known, it gives the number first."""
+    message that starts it ("who do I call?", "who takes it at this time?", "need to refer"), with
+    the place known, it gives the number first, before the questions start."""
 
     def name(self) -> Text:
         return "action_start_concern"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         given, wants_number, out_of_hours = _given_since_start(tracker, ("worried_about_child",))
+        if wants_number and given.get("place"):  # "who takes it at this time?": the number before the questions
+            self._number_first(dispatcher, tracker, domain, given, out_of_hours)
         dispatcher.utter_message(response="utter_concern_start")
         _noted(dispatcher, given)
         if "q_significant_harm" in given:
             dispatcher.utter_message(response="utter_concern_noted")
-        if wants_number and given.get("place"):
-            self._number_first(dispatcher, tracker, domain, given, out_of_hours)
         cleared = [SlotSet(slot, None) for slot in (*ORDER, *DERIVED, "pending_question", "emergency_service")]
         return cleared + [SlotSet(slot, value) for slot, value in given.items()] + [SlotSet("said_out_of_hours", out_of_hours or None)]
 
@@ -285,7 +286,7 @@ class ActionStartConcern(Action):
         route = route_for(kb, result.area_id, Situation.IMMEDIATE_DANGER if danger else Situation.SIGNIFICANT_HARM, shared.now(),
                           audience=audience, out_of_hours=out_of_hours, group=group_of(given.get("reporter_role")))
         dispatcher.utter_message(response=contact_answer(audience), council=kb.target_name(result.area_id),
-                                 route=render.route_text(kb, route))
+                                 route=render.route_text(kb, route, with_999=False))
 
 
 # "actually sorry its rochdale not oldham", "no, I meant Bury": the place given is being corrected.

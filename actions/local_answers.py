@@ -21,6 +21,7 @@ from actions import listening, shared
 from actions.number_feedback import offer_feedback
 from bot import render
 from bot.ages import age_from
+from bot.concepts import named_in
 from bot.details import wants_only_the_number
 from bot.places import NATIONS, Resolution, not_places, overlaps
 from bot.roles import PLAIN_AUDIENCES, Audience
@@ -253,7 +254,8 @@ class ActionAnswerContact(LocalAnswer):
         if self.pending_kind(tracker) == NUMBERS_ONLY or tracker.get_slot("pending_question") == NUMBERS_ONLY:
             dispatcher.utter_message(response="utter_numbers_only", council=area.name, numbers=render.numbers_text(kb, route))
             return offer_feedback(dispatcher, tracker, render.distinct_numbers(route))
-        dispatcher.utter_message(response=contact_answer(route.audience), council=area.name, route=render.route_text(kb, route))
+        dispatcher.utter_message(response=contact_answer(route.audience), council=area.name,
+                                 route=render.route_text(kb, route, with_999=False))
         if not in_concern_form(tracker):
             dispatcher.utter_message(response="utter_offer_questions")
         return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
@@ -266,16 +268,33 @@ def contact_answer(audience: Audience) -> str:
 
 
 class ActionAnswerOutOfHours(LocalAnswer):
+    """The out-of-hours line first, the front door for office hours. Only for a message that asks
+    about out of hours: one that names the team or out of hours, says it is out of hours, or
+    names the place for an out-of-hours question waiting for it. The classifier also guesses this
+    question from words that name neither ("leeds childrens social care" at 13:35): that is a
+    question of who to call, answered by the clock, the front door first in its hours."""
+
     kind = "out_of_hours"
     intent = "ask_out_of_hours"
     concept = "edt"
 
+    def asked(self, tracker: Tracker) -> bool:
+        if tracker.get_slot("pending_question") == self.kind or listening.out_of_hours_for(tracker):
+            return True
+        team = next((item for item in shared.knowledge_base().concepts() if item.id == self.concept), None)
+        return team is None or named_in(team, listening.text_of(tracker))
+
+    def pending_kind(self, tracker: Tracker) -> str:
+        return self.kind if self.asked(tracker) else ActionAnswerContact().pending_kind(tracker)
+
     def answer(self, dispatcher, tracker, area, domain):
+        if not self.asked(tracker):
+            return ActionAnswerContact().answer(dispatcher, tracker, area, domain)
         kb = shared.knowledge_base()
         edt, door = contact(area, "out_of_hours"), contact(area, "front_door")
         if edt is None or door is None:  # a line missing: the full route says what there is, and where to look
             route = shaped_route(tracker, area.id, situation_now(tracker, Situation.SIGNIFICANT_HARM))
-            text = render.route_text(kb, route)
+            text = render.route_text(kb, route, with_999=False)
             dispatcher.utter_message(response="utter_no_out_of_hours" if edt is None else "utter_contact_answer", council=area.name,
                                      contact=text, route=text)
             return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])

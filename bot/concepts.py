@@ -23,3 +23,10 @@ def find_concept(concepts: Sequence[Concept], named: Iterable[str], text: str) -
         return max(found, key=lambda pair: pair[0])[1]
     best = max(((fuzz.partial_ratio(n, message), c) for c, n in names if len(n) > 4), default=(0, None), key=lambda pair: pair[0])
     return best[1] if best[0] >= 90 else None
+
+
+def named_in(concept: Concept, text: str) -> bool:
+    """The message names the term by its name or an alias, as whole words. No near misses: this
+    checks a classifier's guess, where a near miss would turn one question into another."""
+    message = f" {simplify(text)} "
+    return any(f" {name} " in message for name in map(simplify, (concept.name, *concept.aliases)) if name)

@@ -35,7 +35,8 @@ _WANTS_NUMBER = re.compile(
     r"\b(who (do|should|can|would) (i|we) (call|ring|phone|contact|tell|refer to|report (it|this) to|speak to)|"
     r"(phone|telephone|contact) (number|details|no)|(the|a|their|your) number|number (for|please|pls)|"
     r"just (give|tell|send) me|who to (call|ring|phone|contact)|where (do|should) (i|we) (refer|send|report)|"
-    r"how do i (refer|report|contact|make a referral))\b", re.IGNORECASE)
+    r"how do i (refer|report|contact|make a referral)|who (takes|handles|deals with) (it|this|that|the referral|(the |neglect )?referrals?)|"
+    r"(?<!no )(?<!not )(?<!n't )(?<!dont )(need|have) to (refer|make a referral))\b", re.IGNORECASE)
 _SELF_HELP = re.compile(r"\b(my (mum|mom|dad|mam|parents?|step ?(mum|dad)|mum'?s (boyfriend|partner)|dad'?s (girlfriend|partner)|"
                         r"family|carer|foster (mum|dad|carer)|nan|gran)|at home|i'?m scared|i'?m hungry|nobody (feeds|looks after) me|"
                         r"(hits|hurts|feeds|starves|ignores|locks) me)\b", re.IGNORECASE)

@@ -48,6 +48,11 @@ def is_open(hours: Optional[Hours], now: dt.datetime) -> Optional[bool]:
     return any(start <= minute < end for start, end in (span.split("-") for span in spans))
 
 
+def open_around_the_clock(hours: Optional[Hours]) -> bool:
+    """Known to be open 24 hours every day: such a front door has no "out of hours" to speak of."""
+    return hours is not None and hours.bank_holidays != "closed" and all(getattr(hours, day) == ["00:00-24:00"] for day in WEEKDAYS)
+
+
 def usual_office_hours(now: dt.datetime) -> bool:
     """Weekdays 09:00-17:00, not an England bank holiday: when a front door whose hours no source
     gives is assumed open. Outside this window its out-of-hours line is named first."""

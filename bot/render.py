@@ -14,7 +14,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.schema import GENERAL_KNOWLEDGE, Contact, EscalationGuide, is_web_address
 from bot.office_hours import describe
 from bot.roles import PLAIN_AUDIENCES
-from bot.routing import Route
+from bot.routing import CALL_999, Route
 from bot.wording import load as wording
 
 
@@ -87,6 +87,10 @@ def number_text(kb: KnowledgeBase, item: Contact, owner=None) -> str:
     return "\n".join([*_number_lines(kb, item, owner), citation(kb, item, owner)])
 
 
+# Steps that say a line is missing and where to find it: kept in the shortest answer.
+MISSING_LINES = ("no_front_door",)
+
+
 def distinct_numbers(route: Route) -> List[Contact]:
     """The route's lines in its order (what to call now first), a number given twice only once."""
     lines: List[Contact] = []
@@ -97,9 +101,23 @@ def distinct_numbers(route: Route) -> List[Contact]:
 
 
 def numbers_text(kb: KnowledgeBase, route: Route) -> str:
-    """Just the route's numbers (`distinct_numbers`), each with its warning and source."""
+    """Just the route's numbers (as `distinct_numbers`), each with its warning and source, in the
+    route's order; with the sentence of a line the route lacks (no checked front-door number:
+    where to find it), the NSPCC's line introduced as the NSPCC's, and the notes on what is missing
+    (no out-of-hours number when the front door may be closed). Without these a hurried reader
+    takes the only number under "For a child who lives in the X area" for the council's."""
     owned = route.area.contacts if route.area else ()
-    return "\n\n".join(number_text(kb, line, route.area if line in owned else None) for line in distinct_numbers(route))
+    parts: List[str] = []
+    given = set()
+    for step in route.steps:
+        if step.contact is None and step.kind in MISSING_LINES:
+            parts.append(step_text(step))
+        elif step.contact is not None and step.contact.phone not in given:
+            given.add(step.contact.phone)
+            number = number_text(kb, step.contact, route.area if step.contact in owned else None)
+            parts.append(f"{step_text(step)}\n{number}" if step.contact.role == "helpline" else number)
+    parts += [wording().text(note.response, **note.values) for note in route.notes if note != CALL_999]
+    return "\n\n".join(parts)
 
 
 def front_door_in_short(kb: KnowledgeBase, area) -> str:
@@ -147,9 +165,10 @@ def _names_another_line(item: Contact) -> bool:
         phonenumbers.parse(item.phone, "GB")) for found in phonenumbers.PhoneNumberMatcher(item.who or "", "GB"))
 
 
-def route_text(kb: KnowledgeBase, route: Route) -> str:
+def route_text(kb: KnowledgeBase, route: Route, with_999: bool = True) -> str:
     """The route as numbered steps, each worded by its domain response (domain/routes.yml), then
-    the notes; in plain words for those who are not professionals."""
+    the notes; in plain words for those who are not professionals. `with_999=False` where the
+    response around the route says the 999 sentence itself: once in an answer is enough."""
     plain = route.audience in PLAIN_AUDIENCES
     lines: List[str] = []
     for number, step in enumerate(route.steps, start=1):
@@ -167,7 +186,7 @@ def route_text(kb: KnowledgeBase, route: Route) -> str:
             lines.append("   " + citation(kb, step.cite, kb.national))
         elif step.cite is not None:
             lines.append("   " + citation(kb, step.cite))
-    lines += [wording().text(note.response, **note.values) for note in route.notes]
+    lines += [wording().text(note.response, **note.values) for note in route.notes if with_999 or note != CALL_999]
     return "\n".join(lines)
 
 

@@ -15,7 +15,7 @@ from typing import Dict, List, Optional
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.schema import Area, Contact, Nation
-from bot.office_hours import bank_holiday, describe, is_open, local_time, usual_office_hours
+from bot.office_hours import bank_holiday, describe, is_open, local_time, open_around_the_clock, usual_office_hours
 from bot.roles import DEFAULT_GROUP, PLAIN_AUDIENCES, POLICE_GROUP, Audience, lead_words
 
 
@@ -156,24 +156,27 @@ def _own_lead(route: Route, says: str) -> Step:
 
 
 def _front_door_now(area: Area, route: Route, says: str = "front_door_today") -> None:
-    """The front door in its hours; the out-of-hours team when it is closed. Where the hours are not
-    recorded, the out-of-hours line comes first when the person says it is out of hours or it is a
-    weekday evening, night, weekend or bank holiday, and second (for later) in usual office hours."""
+    """The front door in its hours; the out-of-hours team when it is closed. The out-of-hours line
+    comes first when the front door is closed by its hours, when the person says it is out of hours
+    (what they say counts over the clock, whatever hours are recorded: they may read at 4:50pm
+    about tonight), and, where the hours are not recorded, on a weekday evening, night, weekend or
+    bank holiday. Otherwise it comes second, for later: a front door open now closes at 5pm."""
     door, edt = contact(area, "front_door"), contact(area, "out_of_hours")
     if door is None:
         _no_front_door(area, route, edt)
         return
     route.open_now = is_open(door.hours, route.when)
     holiday = bank_holiday(route.when.date())
-    if route.open_now is None and route.said_out_of_hours and edt:
-        route.steps.append(Step("out_of_hours_said", edt))
-        route.steps.append(Step("front_door_when_open", door))
-        return
     if route.open_now is False and edt:
         closed_for_holiday = bool(holiday) and door.hours.bank_holidays == "closed"
         route.steps.append(Step("out_of_hours", edt, says="out_of_hours_bank_holiday" if closed_for_holiday else "out_of_hours_closed",
                                 values={"holiday": holiday} if closed_for_holiday else {}))
         route.steps.append(Step("front_door", door, says="front_door_reopens", values={"hours": describe(door.hours)}))
+        return
+    all_hours = open_around_the_clock(door.hours)
+    if route.said_out_of_hours and edt and not all_hours:
+        route.steps.append(Step("out_of_hours_said", edt))
+        route.steps.append(Step("front_door_when_open", door))
         return
     if route.open_now is None and edt and not usual_office_hours(route.when):
         route.steps.append(Step("out_of_hours", edt, says="out_of_hours_first_bank_holiday" if holiday else "out_of_hours_first",
@@ -181,9 +184,10 @@ def _front_door_now(area: Area, route: Route, says: str = "front_door_today") ->
         route.steps.append(Step("front_door", door, says="front_door_when_open"))
         return
     route.steps.append(Step("front_door", door, says=says))
-    if route.open_now is None and edt:
+    if edt and not all_hours:
         route.steps.append(Step("out_of_hours", edt, says="out_of_hours_later"))
-    elif route.open_now is False or (route.open_now is None and not usual_office_hours(route.when)):
+    elif edt is None and (route.open_now is False or route.said_out_of_hours
+                          or (route.open_now is None and not usual_office_hours(route.when))):
         route.notes += [Note("utter_route_note_no_out_of_hours"), CALL_999]
 
 

@@ -68,7 +68,7 @@ TURNS_AT_ONCE = int(os.environ.get("TURNS_AT_ONCE", "4"))
 
 
 def national_route(kb: KnowledgeBase) -> str:
-    return render.route_text(kb, route_for(kb, None, Situation.SIGNIFICANT_HARM, dt.datetime.now(dt.timezone.utc)))
+    return render.route_text(kb, route_for(kb, None, Situation.SIGNIFICANT_HARM, dt.datetime.now(dt.timezone.utc)), with_999=False)
 
 
 def payload_validators(resolver: PlaceResolver, kb: KnowledgeBase) -> Validators:

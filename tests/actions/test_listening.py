@@ -534,3 +534,18 @@ def test_a_plain_answer_to_a_detail_the_model_guessed_as_danger_is_the_answer(di
 def test_danger_the_model_reads_at_a_detail_question_that_the_message_does_not_answer_is_still_danger(dispatcher, domain):
     filled = form_turn(dispatcher, domain, "he has got a knife", "immediate_danger", "child_age", slots={"in_danger": "no"})
     assert filled["in_danger"] == "yes"
+
+
+STORY_AT_NIGHT = ("PC here, attended a domestic in Stoke tonight, 3 kids in the house, no food in fridge, mattresses on floor, "
+                  "dog faeces. Need to refer. who takes it at this time? its 3am")
+
+
+def test_a_who_takes_it_question_in_a_story_gets_the_number_before_the_questions_out_of_hours_line_first(dispatcher, domain):
+    t = tracker(STORY_AT_NIGHT, "worried_about_child", events=[user(STORY_AT_NIGHT, "worried_about_child")])
+    events = asyncio.run(ActionStartConcern().run(dispatcher, t, domain))
+    responses = [message["response"] for message in dispatcher.messages]
+    assert responses.index("utter_contact_answer") < responses.index("utter_concern_start")
+    text = compact(said(dispatcher))
+    edt, door = phone("stoke_on_trent", "out_of_hours"), phone("stoke_on_trent", "front_door")
+    assert text.index(edt) < text.index(door)
+    assert slots_set(events)["said_out_of_hours"] is True

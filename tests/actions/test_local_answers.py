@@ -1,5 +1,6 @@
 """Direct questions about an area, answered the way a professional would see them."""
 import asyncio
+import datetime as dt
 
 import yaml
 
@@ -8,6 +9,8 @@ from actions.local_answers import (ActionAnswerContact, ActionAnswerEscalation, 
 from bot import render
 from bot.knowledge.schema import normalise_phone
 from bot.knowledge.store import KNOWLEDGE_DIR
+from bot.office_hours import LONDON
+from bot.wording import load as wording
 import pytest
 
 from tests.actions.conftest import TUESDAY_8PM, said, tracker, user
@@ -294,3 +297,96 @@ def test_a_hedged_threshold_question_nlu_was_unsure_of_answers_the_threshold_for
     asyncio.run(ActionFallback().run(dispatcher, t, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_place_understood", "utter_no_threshold"]
     assert dispatcher.messages[1]["council"] == "Surrey County Council"
+
+
+# Short answers that must not hide a missing line, and times the person says (probe 5) ---------
+
+FRIDAY_0230 = dt.datetime(2026, 11, 27, 2, 30, tzinfo=LONDON)
+CALL_999 = wording().text("utter_if_danger_call_999")
+
+
+def shown(message) -> str:
+    """A response as the user reads it: its domain text filled with the action's values."""
+    template = DOMAIN["responses"][message["response"]][0]["text"]
+    values = {key: value for key, value in message.items() if key not in ("response", "text")}
+    return template.format(call_999=CALL_999, **values)
+
+
+def numbers_answer(dispatcher) -> str:
+    return next(m for m in dispatcher.messages if m["response"] == "utter_numbers_only")["numbers"]
+
+
+@pytest.mark.parametrize("message, area_id", [("just the number for dorset", "dorset"), ("just give me the number for wakefield", "wakefield"),
+                                              ("just the number for bolton please", "bolton")])
+def test_just_the_number_where_no_front_door_number_is_held_says_so_and_labels_the_nspcc_line(dispatcher, kb, message, area_id):
+    run(ActionAnswerContact(), dispatcher, tracker(message, "ask_contact"))
+    numbers = numbers_answer(dispatcher)
+    area = kb.area(area_id)
+    missing = wording().text("utter_route_no_front_door", area=area.name, where=area.council.homepage)
+    assert numbers.startswith(missing)
+    helpline = kb.national_contact("helpline")
+    assert numbers.index(wording().text("utter_route_helpline")) < numbers.index(helpline.phone)
+
+
+@pytest.mark.parametrize("message, area_id", [("just the number for blackpool", "blackpool"), ("just give me the number for derby", "derby")])
+def test_just_the_number_at_night_where_no_out_of_hours_number_is_held_says_the_front_door_may_be_closed(dispatcher, wired, message, area_id):
+    wired["now"] = FRIDAY_0230
+    run(ActionAnswerContact(), dispatcher, tracker(message, "ask_contact"))
+    numbers = numbers_answer(dispatcher)
+    assert wording().text("utter_route_note_no_out_of_hours") in numbers
+    assert CALL_999 not in numbers  # the response around the numbers says it once
+
+
+@pytest.mark.parametrize("action, message", [(ActionAnswerContact, "who do i call in derby"), (ActionAnswerOutOfHours, "out of hours number for derby"),
+                                             (ActionAnswerContact, "just the number for derby")])
+def test_the_999_sentence_is_said_once_in_an_answer_that_says_no_out_of_hours_number_is_held(dispatcher, wired, action, message):
+    wired["now"] = FRIDAY_0230
+    run(action(), dispatcher, tracker(message, "ask_contact"))
+    answer = next(m for m in dispatcher.messages if m["response"] in ("utter_contact_answer", "utter_no_out_of_hours", "utter_numbers_only"))
+    text = shown(answer)
+    assert "I don't have a checked out-of-hours number" in text
+    assert text.count(CALL_999) == 1
+
+
+@pytest.mark.parametrize("message", ["just the number for stockport, its 11pm", "need to refer tonight in Stockport, who?"])
+def test_a_time_said_puts_the_out_of_hours_line_first_even_where_the_front_doors_hours_are_known(dispatcher, message):
+    run(ActionAnswerContact(), dispatcher, tracker(message, "ask_contact"))
+    text = said(dispatcher)
+    edt, door = phone("stockport", "out_of_hours"), phone("stockport", "front_door")
+    assert edt in text and text.index(edt) < text.index(door)
+
+
+def test_just_the_number_in_the_guided_questions_after_the_time_was_said_earlier_puts_the_out_of_hours_line_first(dispatcher):
+    run(ActionAnswerContact(), dispatcher, tracker("just the number", "ask_contact", slots={"area": "stockport", "said_out_of_hours": True},
+                                                   active_loop="concern_form"))
+    numbers = numbers_answer(dispatcher)
+    edt, door = phone("stockport", "out_of_hours"), phone("stockport", "front_door")
+    assert numbers.index(edt) < numbers.index(door)
+
+
+@pytest.mark.parametrize("area_id", ["stockport", "telford_and_wrekin", "birmingham"])
+def test_just_the_number_in_office_hours_gives_the_out_of_hours_line_second(dispatcher, kb, area_id):
+    run(ActionAnswerContact(), dispatcher, tracker("just the number", "ask_contact", slots={"area": area_id}))
+    numbers = numbers_answer(dispatcher)
+    edt, door = phone(area_id, "out_of_hours"), phone(area_id, "front_door")
+    assert numbers.index(door) < numbers.index(edt)
+
+
+@pytest.mark.parametrize("message, area_id", [("leeds childrens social care", "leeds"), ("cambridge childrens social care", "cambridgeshire")])
+def test_an_out_of_hours_guess_for_words_naming_no_time_or_team_gets_the_front_door_first_in_office_hours(dispatcher, message, area_id):
+    run(ActionAnswerOutOfHours(), dispatcher, tracker(message, "ask_out_of_hours"))
+    assert "utter_out_of_hours_answer" not in [m["response"] for m in dispatcher.messages]
+    text = said(dispatcher)
+    edt, door = phone(area_id, "out_of_hours"), phone(area_id, "front_door")
+    assert text.index(door) < text.index(edt)
+
+
+@pytest.mark.parametrize("message", ["edt number for leeds", "out of hours number for leeds", "leeds emergency duty team"])
+def test_an_out_of_hours_question_in_office_hours_still_gets_the_out_of_hours_line_first(dispatcher, message):
+    run(ActionAnswerOutOfHours(), dispatcher, tracker(message, "ask_out_of_hours"))
+    assert "utter_out_of_hours_answer" in [m["response"] for m in dispatcher.messages]
+
+
+def test_a_place_answering_a_waiting_out_of_hours_question_gets_the_out_of_hours_answer(dispatcher):
+    run(ActionAnswerPending(), dispatcher, tracker("Leeds", "inform_place", slots={"pending_question": "out_of_hours"}))
+    assert "utter_out_of_hours_answer" in [m["response"] for m in dispatcher.messages]

@@ -47,8 +47,9 @@ def test_a_contact_answer_ends_with_one_short_question_and_two_buttons(dispatche
     understood, answer, offer, prompt = dispatcher.messages  # the prompt comes last, after the answer and its 999 advice
     assert understood["response"] == "utter_place_understood" and offer["response"] == "utter_offer_questions"
     assert answer["response"] == "utter_contact_answer"
-    assert prompt["response"] == "utter_number_feedback" and prompt["facts"] == "kingston.front_door"
-    assert slots(events)["numbers_given"] == ["kingston.front_door"]
+    # In office hours: the front door, and the out-of-hours line for later.
+    assert prompt["response"] == "utter_numbers_feedback" and prompt["facts"] == "kingston.front_door kingston.out_of_hours"
+    assert slots(events)["numbers_given"] == ["kingston.front_door", "kingston.out_of_hours"]
 
 
 def test_out_of_hours_gives_two_numbers_and_asks_about_both(dispatcher, wired):

@@ -59,7 +59,10 @@ def test_office_hours_or_nothing_is_not_out_of_hours(text):
 
 
 @pytest.mark.parametrize("text, wanted", [("who do I call?", True), ("just give me the number", True), ("what's the phone number", True),
-                                          ("how do I make a referral", True), ("he is always hungry", False)])
+                                          ("how do I make a referral", True), ("he is always hungry", False),
+                                          ("Need to refer. who takes it at this time?", True), ("who takes neglect referrals", True),
+                                          ("i need to refer a family", True), ("no need to refer, just advice", False),
+                                          ("nan takes them to school", False), ("who takes care of them", False)])
 def test_asking_for_the_number_is_heard(text, wanted):
     assert wants_number(text) is wanted
 

@@ -27,9 +27,17 @@ def has_number(text: str, number: str) -> bool:
 
 # Significant harm ----------------------------------------------------------------------------
 
-def test_significant_harm_in_hours_goes_to_the_front_door_only(kb):
+@pytest.mark.parametrize("area_id", ["kingston", "stockport", "telford_and_wrekin", "birmingham", "middlesbrough"])
+def test_significant_harm_in_hours_goes_to_the_front_door_then_gives_the_out_of_hours_line_for_later(kb, area_id):
+    # Someone reading at 4:50pm on a Friday needs the number to call at 5pm.
+    route = route_for(kb, area_id, Situation.SIGNIFICANT_HARM, TUESDAY_10)
+    assert roles(route) == ["front_door", "out_of_hours"]
+    assert route.open_now is True
+    assert "Outside the front door's hours" in step_text(route.steps[1])
+
+
+def test_significant_harm_in_hours_goes_to_the_front_door(kb):
     route = route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, TUESDAY_10)
-    assert roles(route) == ["front_door"]
     assert route.open_now is True
     assert has_number(route_text(kb, route), phone("kingston", "front_door"))
 
@@ -83,7 +91,7 @@ def test_route_time_is_reported_in_london_time(kb):
 
 def test_immediate_danger_in_hours_is_999_then_front_door(kb):
     route = route_for(kb, "kingston", Situation.IMMEDIATE_DANGER, TUESDAY_10)
-    assert roles(route) == ["emergency", "front_door"]
+    assert roles(route) == ["emergency", "front_door", "out_of_hours"]
     assert route.steps[0].contact.phone == "999"
 
 
@@ -254,9 +262,17 @@ def test_said_out_of_hours_puts_the_out_of_hours_line_first_where_the_front_door
     assert roles(route)[:2] == ["out_of_hours", "front_door"]
 
 
-def test_said_out_of_hours_does_not_override_known_hours(kb):
-    route = route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, TUESDAY_10, out_of_hours=True)
-    assert roles(route) == ["front_door"]
+@pytest.mark.parametrize("area_id", ["kingston", "stockport", "stoke_on_trent"])
+def test_said_out_of_hours_puts_the_out_of_hours_line_first_whatever_hours_are_recorded(kb, area_id):
+    # "just the number for stockport, its 11pm": what the person says counts over the clock.
+    route = route_for(kb, area_id, Situation.SIGNIFICANT_HARM, TUESDAY_10, out_of_hours=True)
+    assert roles(route) == ["out_of_hours", "front_door"]
+    assert "You've said it's out of hours" in step_text(route.steps[0])
+
+
+def test_said_out_of_hours_keeps_a_front_door_open_around_the_clock_first(kb):
+    route = route_for(kb, "leicester", Situation.SIGNIFICANT_HARM, TUESDAY_10, out_of_hours=True)
+    assert roles(route)[0] == "front_door"
 
 
 def test_immediate_danger_names_the_police_or_an_ambulance(kb):
@@ -290,7 +306,7 @@ def test_a_parent_with_no_place_yet_still_gets_help(kb):
 
 def test_situation_given_as_its_string_value_works(kb):
     route = route_for(kb, "kingston", "significant_harm", TUESDAY_10)
-    assert roles(route) == ["front_door"]
+    assert roles(route) == roles(route_for(kb, "kingston", Situation.SIGNIFICANT_HARM, TUESDAY_10)) == ["front_door", "out_of_hours"]
 
 
 @pytest.mark.parametrize("area_id", ["kingston", None])

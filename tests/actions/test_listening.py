@@ -534,3 +534,26 @@ def test_a_plain_answer_to_a_detail_the_model_guessed_as_danger_is_the_answer(di
 def test_danger_the_model_reads_at_a_detail_question_that_the_message_does_not_answer_is_still_danger(dispatcher, domain):
     filled = form_turn(dispatcher, domain, "he has got a knife", "immediate_danger", "child_age", slots={"in_danger": "no"})
     assert filled["in_danger"] == "yes"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("im worried about a pupil, i teach in Manchester but she lives in Salford", "Salford"),
+    ("health visitor based in Gateshead, family live in Sunderland, worried about neglect", "Sunderland"),
+])
+def test_the_guided_concern_keeps_where_the_child_lives_not_the_writers_workplace(dispatcher, domain, text, place):
+    """Probe 5: "I'll use Manchester City Council" for a pupil who lives in Salford."""
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker(text, "worried_about_child",
+                                                                      events=[user(text, "worried_about_child")]), domain))
+    assert slots_set(events)["place"] == place
+
+
+def test_the_guided_concern_asks_which_of_two_councils_the_child_lives_in(dispatcher, domain):
+    text = "school nurse in Stockport, worried about a boy from Tameside"
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker(text, "worried_about_child",
+                                                                      events=[user(text, "worried_about_child")]), domain))
+    place = slots_set(events)["place"]
+    dispatcher.messages.clear()
+    assert ValidateConcernForm().validate_place(place, dispatcher, tracker(), {}) == {"place": None, "ambiguous_place": place}
+    assert dispatcher.messages[0]["response"] == "utter_two_choices"
+    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == [
+        "Stockport Metropolitan Borough Council", "Tameside Metropolitan Borough Council"]

@@ -79,6 +79,7 @@ _NAME_TAILS = frozenset({"district", "valley", "vale", "forest", "bay", "hills",
 _HOME = re.compile(r"(?:\b(?P<writer>i|we|im|i'm|am|we're)\s+)?\b(?:lives?|living|lived|resides?|residing|stays?|staying|"
                    r"home\s+is|is\s+from|are\s+from|'s\s+from|comes?\s+from|moved\s+to)\b(?:\s+[\w']+){0,4}\s*$",
                    re.IGNORECASE)
+_NOT_THIS = re.compile(r"\b(?:not|rather than|instead of)\s*$", re.IGNORECASE)  # "its rochdale not oldham"
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
 
 
@@ -226,17 +227,19 @@ class PlaceResolver:
         writer's workplace ("I teach in Manchester, the kid lives in Salford"): the place said to be
         where the child or family lives wins; failing that, two councils named are asked about
         (reason "two"), never guessed; one council, however often named, is that council.
-        A place right after another, as in an address ("Telford, Shropshire"), goes with it."""
-        homes = [m for m, before in _with_clauses(text, mentions) if _home_of_child(before)]
+        A place right after another, as in an address ("Telford, Shropshire"), goes with it; a
+        place denied ("rochdale not oldham") is not asked about."""
+        denied = [m for m, before in _with_clauses(text, mentions) if _NOT_THIS.search(before)]
+        homes = [m for m, before in _with_clauses(text, mentions) if _home_of_child(before) and m not in denied]
         if homes:
             return homes[0]
-        own = [m for m, _ in _with_clauses(text, mentions, qualifiers=False)]
+        own = [m for m, _ in _with_clauses(text, mentions, qualifiers=False) if m not in denied]
         areas = {}
         for mention in own:
             if mention.status in ("found", "nation"):
                 areas.setdefault(mention.area_id, mention.query)
         if len(areas) < 2:
-            return mentions[0]
+            return next((m for m in mentions if m not in denied), mentions[0])
         named = " or ".join(areas.values())
         return Resolution("ambiguous", named, None, named, tuple(areas), "two", span=mentions[0].span)
 

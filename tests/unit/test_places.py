@@ -500,3 +500,11 @@ def test_a_border_town_listed_on_both_sides_is_the_english_councils(resolver):
     """TD15 and CH1 cross the border: "Berwick-upon-Tweed" and "Chester" are not also in Scotland or Wales."""
     assert found(resolver.resolve("Berwick-upon-Tweed"), "northumberland") and resolver.resolve("Berwick-upon-Tweed").others == ()
     assert "wales" not in resolver.resolve("Chester").others
+
+
+@pytest.mark.parametrize("message, area_id", [
+    ("actually sorry its rochdale not oldham", "rochdale"), ("not oldham, rochdale", "rochdale"),
+    ("actually sorry i meant Kendal not penzance", "westmorland_and_furness"),
+])
+def test_a_place_said_not_to_be_it_is_neither_chosen_nor_asked_about(resolver, message, area_id):
+    assert found(resolver.find(message), area_id)

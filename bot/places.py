@@ -148,10 +148,12 @@ class PlaceResolver:
             elif entry.area_id:
                 self._names[key].append(_Name(entry.area_id, entry.kind, entry.name, entry.note))
         for key, names in self._names.items():
-            # A border postcode district lists its town twice, in England and over the border
-            # ("Berwick-upon-Tweed" TD15, "Chester" CH1): one place, the English council's.
-            english = {n.note for n in names if n.kind == "gazetteer" and n.note and n.target not in NATIONS}
-            names[:] = [n for n in names if not (n.kind == "gazetteer" and n.target in NATIONS and n.note in english)]
+            # A border postcode district lists places on both sides of the border. For a town listed
+            # by hand as England's ("Berwick-upon-Tweed" TD15, "Chester" CH1) that is one place, the
+            # English council's; a village listed twice (Bronington, SY13) stays a question.
+            if any(n.kind not in _GAZETTEER_KINDS and n.target not in NATIONS for n in names):
+                english = {n.note for n in names if n.kind == "gazetteer" and n.note and n.target not in NATIONS}
+                names[:] = [n for n in names if not (n.kind == "gazetteer" and n.target in NATIONS and n.note in english)]
         self._longest = max((len(key.split()) for key in self._names), default=1)
         self._by_letter: Dict[str, List[str]] = defaultdict(list)
         for key in self._names:

@@ -557,3 +557,14 @@ def test_the_guided_concern_asks_which_of_two_councils_the_child_lives_in(dispat
     assert dispatcher.messages[0]["response"] == "utter_two_choices"
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == [
         "Stockport Metropolitan Borough Council", "Tameside Metropolitan Borough Council"]
+
+
+def test_at_the_place_question_the_childs_home_wins_over_the_first_place_the_model_tagged(dispatcher, domain):
+    """The model tags both places; the first ("Manchester", where the teacher works) was taken."""
+    text = "i teach in Manchester but she lives in Salford"
+    entities = [{"entity": "place", "value": "Manchester", "start": 11, "end": 21},
+                {"entity": "place", "value": "Salford", "start": 39, "end": 46}]
+    slots = {"requested_slot": "place", "in_danger": "no", "reporter_role": "teacher"}
+    events = asyncio.run(ValidateConcernForm().get_extraction_events(
+        dispatcher, tracker(text, "inform_place", entities, slots=slots, active_loop="concern_form"), domain))
+    assert slots_set(events)["place"] == "Salford"

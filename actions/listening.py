@@ -38,9 +38,15 @@ def intent_of(tracker: Tracker) -> str:
 
 def heard(tracker: Tracker) -> Heard:
     """What the latest message says (role, place, age, danger, out of hours, concern). A place
-    given as an entity (a button's payload) is taken as given."""
+    given as an entity in a button's payload is taken as given; in words, the resolver reads where
+    the child lives among the places named (the model's first place may be the writer's
+    workplace), and the model's place is kept for words the resolver does not know."""
     entity = next((str(e.get("value")) for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "place"), None)
-    return hear(text_of(tracker), (lambda _: shared.place_words(entity) or entity) if entity else shared.place_words)
+    text = text_of(tracker)
+    if not entity:
+        return hear(text, shared.place_words)
+    given = shared.place_words(entity) or entity
+    return hear(text, lambda words: (None if text.startswith("/") else shared.place_words(words)) or given)
 
 
 def ignored_intents(domain: Dict[str, Any], form: str) -> List[str]:

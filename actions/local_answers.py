@@ -76,7 +76,7 @@ def named_in_message(tracker: Tracker) -> Optional[Resolution]:
     mentions = [(mention, _role(mention, entities)) for mention in resolver.mentioned_in(text)]
     lives = [mention for mention, role in mentions if role != "seen"]
     if lives or mentions:
-        return (lives or [mention for mention, _ in mentions])[0]
+        return resolver.the_childs(text, lives or [mention for mention, _ in mentions])
     for entity in entities:  # a button payload ("/inform_place{...}") or a phrasing the words missed
         result = resolver.resolve(str(entity.get("value", "")))
         if result.status != "unknown":

@@ -111,10 +111,11 @@ def offer_choices(dispatcher, result: Resolution, payload: Callable[[str], str])
     places in England: its nation's route follows the English choices."""
     kb = knowledge_base()
     english = [target for target in result.choices if target not in NATIONS]
-    shown = english if english and result.reason != "postcode" else list(result.choices)
+    shown = english if english and result.reason not in ("postcode", "two") else list(result.choices)
     buttons = [{"title": title, "payload": payload(answer)} for title, answer in place_choices(result.matched, shown[:MAX_BUTTONS])]
-    if result.reason == "postcode":
-        dispatcher.utter_message(response="utter_postcode_choices", place=result.matched, buttons=buttons)
+    if result.reason in ("postcode", "two"):  # a split postcode; two places named, neither said to be the child's home
+        response = "utter_postcode_choices" if result.reason == "postcode" else "utter_two_choices"
+        dispatcher.utter_message(response=response, place=result.matched, buttons=buttons)
         return
     if len(shown) > MAX_BUTTONS:
         dispatcher.utter_message(response="utter_place_choices_area" if result.reason == "area" else "utter_place_choices_many",

@@ -67,6 +67,20 @@ _CLOSING = re.compile(r"\s*(?:,?\s*(?:in\s+)?(?:the\s+)?(?:uk|u\.k\.|england|gre
 _ACTIVITIES = frozenset({"reading", "rugby", "beds"})
 _RESIDENCE = frozenset({"live", "lives", "living", "lived", "based", "reside", "resides", "stay", "stays", "staying"})
 _PLACE_CUES = frozenset({"in", "at", "near", "from", "for", "around", "to", "nr", "postcode", "area", "is"})
+# Words that join the parts of one place's name ("Hay-on-Wye", "Chester-le-Street"): a name found
+# next to one, hyphenated, is only a fragment of a longer name ("Wye" in Kent).
+_JOINERS = frozenset({"on", "upon", "under", "in", "le", "la", "by", "super", "next", "the", "cum", "sub", "over", "en", "de", "sur"})
+# Words that end a longer place's name ("Lake District", "Stamford Bridge"): a name just before one
+# is only the start of a name the knowledge base does not hold, never that place.
+_NAME_TAILS = frozenset({"district", "valley", "vale", "forest", "bay", "hills", "heath", "moor", "moors", "dales",
+                         "bridge", "marsh", "island", "isle", "peninsula", "estuary"})
+# Where someone lives, said just before the place ("the child lives in", "family live just outside",
+# "she's from"): the child's home, unless the writer says it of themselves ("I live in").
+_HOME = re.compile(r"(?:\b(?P<writer>i|we|im|i'm|am|we're)\s+)?\b(?:lives?|living|lived|resides?|residing|stays?|staying|"
+                   r"home\s+is|is\s+from|are\s+from|'s\s+from|comes?\s+from|moved\s+to)\b(?:\s+[\w']+){0,4}\s*$",
+                   re.IGNORECASE)
+_NOT_THIS = re.compile(r"\b(?:not|rather than|instead of)\s*$", re.IGNORECASE)  # "its rochdale not oldham"
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
 
 
 @dataclass(frozen=True)
@@ -133,6 +147,13 @@ class PlaceResolver:
                 self._not_typos.add(key)
             elif entry.area_id:
                 self._names[key].append(_Name(entry.area_id, entry.kind, entry.name, entry.note))
+        for key, names in self._names.items():
+            # A border postcode district lists places on both sides of the border. For a town listed
+            # by hand as England's ("Berwick-upon-Tweed" TD15, "Chester" CH1) that is one place, the
+            # English council's; a village listed twice (Bronington, SY13) stays a question.
+            if any(n.kind not in _GAZETTEER_KINDS and n.target not in NATIONS for n in names):
+                english = {n.note for n in names if n.kind == "gazetteer" and n.note and n.target not in NATIONS}
+                names[:] = [n for n in names if not (n.kind == "gazetteer" and n.target in NATIONS and n.note in english)]
         self._longest = max((len(key.split()) for key in self._names), default=1)
         self._by_letter: Dict[str, List[str]] = defaultdict(list)
         for key in self._names:
@@ -172,7 +193,7 @@ class PlaceResolver:
             return self._decide(query, key)
         mentions = self._mentions(query, strict=len(key.split()) > SHORT_ANSWER)
         if mentions:
-            return replace(mentions[0], query=query) if len(mentions) == 1 else mentions[0]
+            return replace(mentions[0], query=query) if len(mentions) == 1 else self.the_childs(query, mentions)
         return self._fuzzy(query, key) or Resolution("unknown", query)
 
     def whole_message(self, text: Optional[str]) -> Optional[Resolution]:
@@ -186,11 +207,12 @@ class PlaceResolver:
         return result if whole and result.status != "unknown" and not result.fuzzy else None
 
     def find(self, text: Optional[str]) -> Optional[Resolution]:
-        """The place a message is about: the first one mentioned in it, else the whole message
-        read as an answer (a typo or an everyday-word name typed alone). None if there is none."""
+        """The place a message is about: where the child lives among those mentioned in it
+        (`the_childs`), else the whole message read as an answer (a typo or an everyday-word name
+        typed alone). None if there is none."""
         mentions = self.mentioned_in(text)
         if mentions:
-            return mentions[0]
+            return self.the_childs(text or "", mentions)
         if len(simplify(text).split()) > SHORT_ANSWER:
             return None
         result = self.resolve(text)
@@ -199,6 +221,29 @@ class PlaceResolver:
     def mentioned_in(self, text: Optional[str]) -> List[Resolution]:
         """Every place or postcode named in a message, in the order written."""
         return self._mentions((text or "")[:2000], strict=True)
+
+    @staticmethod
+    def the_childs(text: str, mentions: Sequence[Resolution]) -> Resolution:
+        """Which of the places a message mentions is where the child lives. Schools, surgeries and
+        health visitors serve families over the boundary, so the first place named is often the
+        writer's workplace ("I teach in Manchester, the kid lives in Salford"): the place said to be
+        where the child or family lives wins; failing that, two councils named are asked about
+        (reason "two"), never guessed; one council, however often named, is that council.
+        A place right after another, as in an address ("Telford, Shropshire"), goes with it; a
+        place denied ("rochdale not oldham") is not asked about."""
+        denied = [m for m, before in _with_clauses(text, mentions) if _NOT_THIS.search(before)]
+        homes = [m for m, before in _with_clauses(text, mentions) if _home_of_child(before) and m not in denied]
+        if homes:
+            return homes[0]
+        own = [m for m, _ in _with_clauses(text, mentions, qualifiers=False) if m not in denied]
+        areas = {}
+        for mention in own:
+            if mention.status in ("found", "nation"):
+                areas.setdefault(mention.area_id, mention.query)
+        if len(areas) < 2:
+            return next((m for m in mentions if m not in denied), mentions[0])
+        named = " or ".join(areas.values())
+        return Resolution("ambiguous", named, None, named, tuple(areas), "two", span=mentions[0].span)
 
     # Names -----------------------------------------------------------------------------------
 
@@ -309,6 +354,8 @@ class PlaceResolver:
             key = " ".join(token.key for token in words)
             if key not in self._names:
                 continue
+            if _fragment(text, tokens, index, size, self._names):
+                continue
             span = (words[0].start, words[-1].end)
             written = self._written_as_name(key, words, index, text, tokens, strict)
             if written or tentative is None:
@@ -361,7 +408,9 @@ class PlaceResolver:
                 gap = text[place.span[1]:second.resolution.span[0]]
                 pairs = _QUALIFIER_GAP.match(gap) and self._may_pair(first, second, gap)
                 tentative = first.tentative or second.tentative
-                if pairs and (tentative or place.status == "ambiguous" or place.others or place.postal):
+                # "knighton, powys": a Welsh or Scottish county or town next to a name is that nation.
+                beyond = second.resolution.status == "nation" and not second.resolution.postcode
+                if pairs and (tentative or beyond or place.status == "ambiguous" or place.others or place.postal):
                     narrowed = self._narrow(first, second, confirmed_only=tentative)
                     if narrowed:
                         span = (place.span[0], second.resolution.span[1])
@@ -406,7 +455,8 @@ class PlaceResolver:
             return Resolution("ambiguous", "", None, place.matched, near, "name")
         if confirmed_only:
             return None
-        if qualifier.status in ("found", "nation") and (qualifier.postcode or self._council_level(second.key)):
+        if qualifier.status in ("found", "nation") and (qualifier.postcode or self._council_level(second.key)
+                                                        or qualifier.status == "nation"):
             return qualifier
         return None
 
@@ -530,6 +580,44 @@ def _rank(name: _Name) -> Tuple[bool, int]:
     """Choices in order: council names and their short forms, then names listed by hand (towns, a
     town's short name, the area files' places), then the gazetteer's; other nations last."""
     return name.target in NATIONS, 0 if name.kind in COUNCIL_LEVEL else 2 if name.kind in _GAZETTEER_KINDS else 1
+
+
+def _fragment(text: str, tokens: List[_Token], index: int, size: int, names: Dict[str, list]) -> bool:
+    """Whether tokens[index:index + size] are only part of a longer place's name: hyphenated to a
+    joining word ("Hay-on-Wye" holds "Wye"; "Leeds-based" is still Leeds), followed by a word that
+    ends a name ("Lake District", "Stamford Bridge"), or that word after a name ("Bridge" there)."""
+    def hyphened(left: int) -> bool:  # tokens[left] and tokens[left + 1] written as one word
+        return 0 <= left and left + 1 < len(tokens) and text[tokens[left].end:tokens[left + 1].start] == "-"
+
+    before, after = index - 1, index + size
+    if before >= 0 and tokens[before].key in _JOINERS and (hyphened(before) or hyphened(before - 1)):
+        return True
+    if after < len(tokens) and tokens[after].key in _JOINERS and (hyphened(after - 1) or hyphened(after)):
+        return True
+    if size == 1 and tokens[index].key in _NAME_TAILS and before >= 0 and tokens[before].key in names:
+        return text[tokens[before].end:tokens[index].start] in (" ", "-")
+    return (after < len(tokens) and tokens[after].key in _NAME_TAILS
+            and text[tokens[after - 1].end:tokens[after].start] in (" ", "-"))
+
+
+def _with_clauses(text: str, mentions: Sequence[Resolution], qualifiers: bool = True):
+    """Each mention with the words of its clause before it (from the last punctuation or the
+    mention before). Without `qualifiers`, a mention right after another with nothing but a
+    qualifier's words between ("Telford, Shropshire", "Shirley in Croydon") is left out."""
+    previous = 0
+    for mention in mentions:
+        start = mention.span[0] if mention.span else 0
+        gap = text[previous:start]
+        if qualifiers or not previous or not _QUALIFIER_GAP.match(gap):
+            ends = [m.end() for m in _CLAUSE_END.finditer(gap)]
+            yield mention, gap[ends[-1]:] if ends else gap
+        previous = mention.span[1] if mention.span else start
+
+
+def _home_of_child(before: str) -> bool:
+    """Whether the words just before a place say it is where someone other than the writer lives."""
+    said = _HOME.search(before)
+    return bool(said) and not said.group("writer")
 
 
 def _postcode_area(outcode: str) -> str:

@@ -549,3 +549,35 @@ def test_a_who_takes_it_question_in_a_story_gets_the_number_before_the_questions
     edt, door = phone("stoke_on_trent", "out_of_hours"), phone("stoke_on_trent", "front_door")
     assert text.index(edt) < text.index(door)
     assert slots_set(events)["said_out_of_hours"] is True
+@pytest.mark.parametrize("text, place", [
+    ("im worried about a pupil, i teach in Manchester but she lives in Salford", "Salford"),
+    ("health visitor based in Gateshead, family live in Sunderland, worried about neglect", "Sunderland"),
+])
+def test_the_guided_concern_keeps_where_the_child_lives_not_the_writers_workplace(dispatcher, domain, text, place):
+    """Probe 5: "I'll use Manchester City Council" for a pupil who lives in Salford."""
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker(text, "worried_about_child",
+                                                                      events=[user(text, "worried_about_child")]), domain))
+    assert slots_set(events)["place"] == place
+
+
+def test_the_guided_concern_asks_which_of_two_councils_the_child_lives_in(dispatcher, domain):
+    text = "school nurse in Stockport, worried about a boy from Tameside"
+    events = asyncio.run(ActionStartConcern().run(dispatcher, tracker(text, "worried_about_child",
+                                                                      events=[user(text, "worried_about_child")]), domain))
+    place = slots_set(events)["place"]
+    dispatcher.messages.clear()
+    assert ValidateConcernForm().validate_place(place, dispatcher, tracker(), {}) == {"place": None, "ambiguous_place": place}
+    assert dispatcher.messages[0]["response"] == "utter_two_choices"
+    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == [
+        "Stockport Metropolitan Borough Council", "Tameside Metropolitan Borough Council"]
+
+
+def test_at_the_place_question_the_childs_home_wins_over_the_first_place_the_model_tagged(dispatcher, domain):
+    """The model tags both places; the first ("Manchester", where the teacher works) was taken."""
+    text = "i teach in Manchester but she lives in Salford"
+    entities = [{"entity": "place", "value": "Manchester", "start": 11, "end": 21},
+                {"entity": "place", "value": "Salford", "start": 39, "end": 46}]
+    slots = {"requested_slot": "place", "in_danger": "no", "reporter_role": "teacher"}
+    events = asyncio.run(ValidateConcernForm().get_extraction_events(
+        dispatcher, tracker(text, "inform_place", entities, slots=slots, active_loop="concern_form"), domain))
+    assert slots_set(events)["place"] == "Salford"

@@ -390,3 +390,44 @@ def test_an_out_of_hours_question_in_office_hours_still_gets_the_out_of_hours_li
 def test_a_place_answering_a_waiting_out_of_hours_question_gets_the_out_of_hours_answer(dispatcher):
     run(ActionAnswerPending(), dispatcher, tracker("Leeds", "inform_place", slots={"pending_question": "out_of_hours"}))
     assert "utter_out_of_hours_answer" in [m["response"] for m in dispatcher.messages]
+# Where the child lives, not where the writer works (probe 5) -------------------------------------
+
+@pytest.mark.parametrize("message, child, work", [
+    ("I work in Leeds but the child lives in Bradford", "bradford", "leeds"),
+    ("im a GP in Stockport, patient lives in Tameside", "tameside", "stockport"),
+    ("I teach at a school in Bristol but the child lives in Filton, who do i call", "south_gloucestershire", "bristol"),
+])
+def test_the_council_where_the_child_lives_is_given_never_the_writers_workplaces(dispatcher, message, child, work):
+    run(ActionAnswerContact(), dispatcher, tracker(message, "ask_contact"))
+    text = said(dispatcher)
+    assert phone(child, "front_door") in text and phone(work, "front_door") not in text
+
+
+def test_two_councils_with_neither_the_childs_home_are_asked_about_then_the_answer_is_used(dispatcher):
+    message = "I work in Leeds, the child is in Bradford, who do I call?"
+    events = run(ActionAnswerContact(), dispatcher, tracker(message, "ask_contact"))
+    [choices] = dispatcher.messages
+    assert choices["response"] == "utter_two_choices" and choices["place"] == "Leeds or Bradford"
+    assert [b["title"] for b in choices["buttons"]] == ["Leeds City Council", "City of Bradford Metropolitan District Council"]
+    assert phone("leeds", "front_door") not in said(dispatcher) and phone("bradford", "front_door") not in said(dispatcher)
+    assert {"event": "slot", "timestamp": None, "name": "ambiguous_place", "value": "Leeds or Bradford"} in events
+    dispatcher.messages.clear()
+    answer = tracker("Bradford", "inform_place", slots={"pending_question": "contact", "ambiguous_place": "Leeds or Bradford"},
+                     events=[user(message, "ask_contact"), {"event": "slot", "timestamp": None, "name": "ambiguous_place",
+                                                            "value": "Leeds or Bradford"}, user("Bradford", "inform_place")])
+    run(ActionAnswerPending(), dispatcher, answer)
+    assert phone("bradford", "front_door") in said(dispatcher) and phone("leeds", "front_door") not in said(dispatcher)
+
+
+def test_work_in_england_child_in_wales_gets_the_wales_route(dispatcher):
+    run(ActionAnswerContact(), dispatcher, tracker("I work in Chester but the child lives in Wrexham, who do i call?", "ask_contact"))
+    text = said(dispatcher)
+    assert "Wales Safeguarding Procedures" in text and phone("cheshire_west_and_chester", "front_door") not in text
+
+
+@pytest.mark.parametrize("message, wrong", [("who do i call in hay on wye", "kent"), ("hay-on-wye", "kent"),
+                                            ("newcastle emlyn", "newcastle_upon_tyne"), ("knighton, powys", "shropshire")])
+def test_a_welsh_place_is_never_given_an_english_council_from_part_of_its_name(dispatcher, message, wrong):
+    run(ActionAnswerContact(), dispatcher, tracker(message, "ask_contact"))
+    text = said(dispatcher)
+    assert "Wales Safeguarding Procedures" in text and phone(wrong, "front_door") not in text

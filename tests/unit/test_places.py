@@ -418,3 +418,94 @@ def test_yorkshire_asks_which_of_its_councils(resolver):
 def test_a_county_given_as_the_answer_to_which_one_narrows_the_place_asked_about(resolver, asked, answer, area_id):
     narrowed = resolver.within(asked, resolver.resolve(answer))
     assert (narrowed.area_id if narrowed else None) == area_id
+
+
+# Where the child lives, not where the writer works (probe 5, section 1) ----------------------------
+
+@pytest.mark.parametrize("message, area_id", [
+    ("I work in Leeds but the child lives in Bradford", "bradford"),
+    ("im a teacher in Manchester, the kid lives in Salford", "salford"),
+    ("im a GP in Stockport, patient lives in Tameside", "tameside"),
+    ("I teach at a school in Bristol but the child lives in Filton, who do i call", "south_gloucestershire"),
+    ("health visitor based in Gateshead, family live in Sunderland, worried about neglect", "sunderland"),
+    ("im worried about a pupil, i teach in Manchester but she lives in Salford", "salford"),
+    ("I work in Chester but the child lives in Wrexham, who do i call?", "wales"),
+    ("child lives in Bradford, I work in Leeds", "bradford"),
+    ("I work in New Malden but the family moved to Twickenham", "richmond"),
+    ("she lives with her nan in Bury, school is in Oldham", "bury"),
+])
+def test_the_place_the_child_lives_wins_over_the_writers_workplace(resolver, message, area_id):
+    assert found(resolver.find(message), area_id)
+    assert found(resolver.resolve(message), area_id)  # as the guided questions read it (place_words)
+
+
+@pytest.mark.parametrize("message, area_ids", [
+    ("I work in Leeds, the child is in Bradford", ("leeds", "bradford")),
+    ("I live in Leeds and work in Bradford, worried about a pupil", ("leeds", "bradford")),
+    ("school nurse in Stockport, worried about a boy from Tameside", ("stockport", "tameside")),
+])
+def test_two_councils_with_neither_said_to_be_the_childs_home_are_asked_about(resolver, message, area_ids):
+    result = resolver.find(message)
+    assert (result.status, result.reason, result.choices) == ("ambiguous", "two", area_ids)
+    again = resolver.resolve(result.matched)  # the words kept for the guided questions ask again
+    assert (again.status, again.choices) == ("ambiguous", area_ids)
+
+
+@pytest.mark.parametrize("message, area_id", [
+    ("telford, shropshire", "telford_and_wrekin"), ("Manchester, Greater Manchester", "manchester"),
+    ("worried about a child in Leeds, the Leeds MASH said to ring back", "leeds"),
+])
+def test_a_place_with_its_county_or_named_twice_is_one_place_not_a_question(resolver, message, area_id):
+    assert found(resolver.find(message), area_id)
+
+
+# Never a fragment of a longer name (probe 5, section 2) -------------------------------------------
+
+@pytest.mark.parametrize("message, area_id", [
+    ("hay-on-wye", "wales"), ("who do i call in hay on wye", "wales"), ("newcastle emlyn", "wales"),
+    ("knighton, powys", "wales"), ("holywell flintshire", "wales"), ("who do i call in builth wells", "wales"),
+    ("who do i call in stamford bridge", "east_riding_of_yorkshire"), ("who do i call in Bracknell", "bracknell_forest"),
+    ("who do i call in Clacton", "essex"), ("Berwick-upon-Tweed", "northumberland"), ("a Leeds-based school", "leeds"),
+    ("Stoke-on-Trent", "stoke_on_trent"), ("Wye", "kent"),
+])
+def test_a_name_is_read_whole_never_as_a_fragment(resolver, message, area_id):
+    assert found(resolver.find(message), area_id)
+
+
+@pytest.mark.parametrize("message", ["lives in Wye-on-Sea", "who do i call in Peak District", "Leeds Bridge", "near Slough-under-Hill"])
+def test_an_unknown_longer_name_never_falls_back_to_one_of_its_words(resolver, message):
+    assert resolver.find(message) is None
+
+
+@pytest.mark.parametrize("message, reason, some", [
+    ("who do i call in Greater Manchester", "many", ("bolton", "wigan", "salford")),
+    ("who do i call in Lake District", "name", ("cumberland", "westmorland_and_furness")),
+    ("Merseyside", "name", ("liverpool", "wirral")),
+])
+def test_a_metropolitan_county_or_region_asks_which_council(resolver, message, reason, some):
+    result = resolver.find(message)
+    assert result.status == "ambiguous" and set(some) <= set(result.choices)
+    assert result.reason in (reason, "area")
+
+
+@pytest.mark.parametrize("typed, area_id, full", [
+    ("berwick", "northumberland", "Berwick-upon-Tweed"), ("Barrow", "westmorland_and_furness", "Barrow-in-Furness"),
+])
+def test_a_towns_short_name_offers_the_well_known_town_first(resolver, typed, area_id, full):
+    result = resolver.find(f"who do i call in {typed}")
+    assert result.choices[0] == area_id and resolver.known_as(typed, area_id) == full
+
+
+def test_a_border_town_listed_on_both_sides_is_the_english_councils(resolver):
+    """TD15 crosses the border: "Berwick-upon-Tweed" was said to be also in Scotland. A village the
+    gazetteer lists on both sides of a border district (Bronington, in Wrexham, SY13) is still asked about."""
+    assert found(resolver.resolve("Berwick-upon-Tweed"), "northumberland") and resolver.resolve("Berwick-upon-Tweed").others == ()
+    assert "wales" in resolver.resolve("Bronington").choices
+
+
+@pytest.mark.parametrize("message, area_id", [
+    ("actually sorry its rochdale not oldham", "rochdale"), ("not oldham, rochdale", "rochdale"),
+    ("actually sorry i meant Kendal not penzance", "westmorland_and_furness"),
+])
+def test_a_place_said_not_to_be_it_is_neither_chosen_nor_asked_about(resolver, message, area_id):
+    assert found(resolver.find(message), area_id)

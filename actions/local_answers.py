@@ -295,8 +295,8 @@ class ActionAnswerOutOfHours(LocalAnswer):
         if edt is None or door is None:  # a line missing: the full route says what there is, and where to look
             route = shaped_route(tracker, area.id, situation_now(tracker, Situation.SIGNIFICANT_HARM))
             text = render.route_text(kb, route, with_999=False)
-            dispatcher.utter_message(response="utter_no_out_of_hours" if edt is None else "utter_contact_answer", council=area.name,
-                                     contact=text, route=text)
+            dispatcher.utter_message(response="utter_no_out_of_hours" if edt is None else contact_answer(route.audience),
+                                     council=area.name, contact=text, route=text)
             return offer_feedback(dispatcher, tracker, [step.contact for step in route.steps])
         dispatcher.utter_message(response="utter_out_of_hours_answer", council=area.name,
                                  contact=render.contact_text(kb, edt, owner=area), door=render.contact_text(kb, door, owner=area))

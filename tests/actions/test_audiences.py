@@ -6,8 +6,8 @@ import asyncio
 import pytest
 
 from actions.concern_form import ActionConcernNextStep, ActionStartConcern, ValidateConcernForm
-from actions.local_answers import (CHILD_ROLE, PARENT_ROLE, ActionAfterDanger, ActionAnswerContact, ActionChildHelp, ActionFallback,
-                                   ActionParentHelp, ActionTalkToSomeone)
+from actions.local_answers import (CHILD_ROLE, PARENT_ROLE, ActionAfterDanger, ActionAnswerContact, ActionAnswerOutOfHours,
+                                   ActionChildHelp, ActionFallback, ActionParentHelp, ActionTalkToSomeone)
 from actions.referral_practice import ActionAnswerAfterReferral
 from bot.concern import ORDER
 from bot.wording import load as wording
@@ -160,3 +160,9 @@ def test_only_professionals_are_told_the_decision_stays_with_their_safeguarding_
                                                               slots={"reporter_role": role}), domain))
     assert closing in [message["response"] for message in dispatcher.messages]
     assert "safeguarding lead" not in wording().text("utter_contact_answer_public", council="Leeds", route="", call_999="")
+
+
+def test_a_neighbour_asking_out_of_hours_where_only_the_out_of_hours_line_is_held_is_not_told_about_a_safeguarding_lead(dispatcher, domain):
+    asyncio.run(ActionAnswerOutOfHours().run(dispatcher, tracker("out of hours number for walsall", "ask_out_of_hours",
+                                                                 slots={"reporter_role": "neighbour"}), domain))
+    assert "utter_contact_answer_public" in [message["response"] for message in dispatcher.messages]

@@ -50,6 +50,9 @@ from bot.knowledge.base import PlaceEntry, PostcodeEntry, from_files
 NATIONS = ("wales", "scotland", "northern_ireland")
 MAX_BUTTONS = 6
 SHORT_ANSWER = 6  # words: up to this, a message may be an answer to "which town?" (everyday words count)
+# Characters of a message read for places: a place named at the end of a long first message counts
+# ("… not in danger, child lives in carlisle" was cut at 200 and the town asked for again).
+MAX_TEXT = 2000
 # Names people use for a council or an area as a whole: they come first among choices, and a
 # qualifier of this kind ("…, Peterborough") decides even where the gazetteer has no such pairing.
 COUNCIL_LEVEL = frozenset({"council_name", "alias", "lower_tier_district", "council", "city"})
@@ -182,7 +185,7 @@ class PlaceResolver:
 
     def resolve(self, text: Optional[str]) -> Resolution:
         """A short answer: a postcode, a name, a qualified name, or a name with a small typo."""
-        query = " ".join((text or "").split())[:200]
+        query = " ".join((text or "").split())[:MAX_TEXT]
         if not simplify(query):
             return Resolution("unknown", query)
         postcode = self._postcode(query.upper(), query)
@@ -220,7 +223,7 @@ class PlaceResolver:
 
     def mentioned_in(self, text: Optional[str]) -> List[Resolution]:
         """Every place or postcode named in a message, in the order written."""
-        return self._mentions((text or "")[:2000], strict=True)
+        return self._mentions((text or "")[:MAX_TEXT], strict=True)
 
     @staticmethod
     def the_childs(text: str, mentions: Sequence[Resolution]) -> Resolution:

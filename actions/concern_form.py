@@ -17,7 +17,7 @@ from bot import render
 from bot.ages import age_from
 from bot.answers import answer_to
 from bot.concern import (BY_SLOT, DETAILS, KEY_QUESTIONS, LEVEL_TO_SITUATION, MAX_ANSWER, ORDER, PUBLIC_QUESTIONS, QUESTIONS, SKIPPED,
-                         child_group, clean_answer, level_from, question_named)
+                         child_group, clean_answer, level_from, no_answer, question_named)
 from bot.danger import Danger, danger_answer
 from bot.details import Heard, hear
 from bot.roles import POLICE_GROUP, Audience, audience_of, group_of, job_title_alone
@@ -170,9 +170,9 @@ class ValidateConcernForm(FormValidationAction):
         return {"reporter_role": _answer(dispatcher, value)}
 
     def validate_place(self, value, dispatcher, tracker, domain):
-        if value == SKIPPED:
-            return {"place": SKIPPED, "area": None}
         text = clean_answer(str(value)) or ""
+        if value == SKIPPED or no_answer(text):
+            return {"place": SKIPPED, "area": None}
         result = shared.place_answer(dispatcher, text, shared.asked_about(tracker))
         if result.status == "ambiguous":
             return {"place": None, shared.ASKED_SLOT: result.matched}

@@ -109,6 +109,17 @@ def child_group(age: Optional[int]) -> Optional[str]:
     return "teenager"
 
 
+_NO_ANSWER = re.compile(
+    r"(none|n/?a|not given|not known|unknown|no idea|dunno|idk|(i )?(don'?t|do not) know|not sure|unsure|"
+    r"no|nope|nowhere|can'?t say|(i'?d )?rather not say|prefer not to say)[.!]*", re.IGNORECASE)
+
+
+def no_answer(text: Optional[str]) -> bool:
+    """The whole answer says there is none to give ("none", "n/a", "not known"): a skipped
+    question, never a place, role or age called "none"."""
+    return bool(text) and bool(_NO_ANSWER.fullmatch(text.strip()))
+
+
 def clean_answer(text: Optional[str]) -> Optional[str]:
     """The answer as typed, trimmed; over-long answers are cut with a marker, never dropped."""
     if text is None:

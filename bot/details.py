@@ -131,8 +131,10 @@ def wants_number(text: Optional[str]) -> bool:
     return bool(text) and bool(_WANTS_NUMBER.search(text))
 
 
+# "number" as people mistype it on a phone ("numbr", "nummber", "numebr", "nmber").
+_NUMBER_WORD = r"(number|numbr|nummber|numebr|numner|nmber|nuber|numer|no\.)"
 _NUMBER_ONLY = re.compile(
-    r"(?<!don't )(?<!dont )(?<!not )\bjust (need|want|give me|tell me|send me|after|the)\b[^.?!]{0,30}\b(number|who to (call|ring|phone|contact))\b|"
+    r"(?<!don't )(?<!dont )(?<!not )\bjust (need|want|give me|tell me|send me|after|the)\b[^.?!]{0,30}\b(" + _NUMBER_WORD + r"|who to (call|ring|phone|contact))(?!\w)|"
     r"\b(no|without( any)?|(do ?n'?t|do not) (need|want)( any| the)?|skip the) questions\b|\bnot after advice\b", re.IGNORECASE)
 
 

@@ -47,6 +47,19 @@ def test_unknown_place_is_kept_for_the_national_route(dispatcher):
     assert dispatcher.messages[0]["response"] == "utter_place_unknown_form"
 
 
+@pytest.mark.parametrize("answer", ["none", "N/A", "not known", "dunno", "rather not say", "no idea."])
+def test_no_place_given_is_a_skipped_question_not_a_place_called_none(dispatcher, answer):
+    """'none' at the place question was kept as a place: "I don't hold checked contacts for
+    'none'", and the summary said the child lives in "none"."""
+    assert form.validate_place(answer, dispatcher, tracker(), {}) == {"place": "(skipped)", "area": None}
+    assert not dispatcher.messages
+
+
+@pytest.mark.parametrize("place", ["Nowhere Lane, Leeds", "None Go Byre", "Noak Hill"])
+def test_a_place_that_starts_like_a_non_answer_is_still_a_place(dispatcher, place):
+    assert form.validate_place(place, dispatcher, tracker(), {})["place"] != "(skipped)"
+
+
 def test_child_age_sets_the_group_whose_prompts_apply(dispatcher):
     assert form.validate_child_age("about 6 months", dispatcher, tracker(), {})["child_group"] == "baby"
     assert form.validate_child_age("Year 9", dispatcher, tracker(), {})["child_group"] == "teenager"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.danger import Danger
-from bot.details import hear, out_of_hours_said, wants_number, writes_as_a_child
+from bot.details import hear, out_of_hours_said, wants_number, wants_only_the_number, writes_as_a_child
 from bot.roles import Audience
 
 
@@ -65,6 +65,16 @@ def test_office_hours_or_nothing_is_not_out_of_hours(text):
                                           ("nan takes them to school", False), ("who takes care of them", False)])
 def test_asking_for_the_number_is_heard(text, wanted):
     assert wants_number(text) is wanted
+
+
+@pytest.mark.parametrize("text, only", [("just give me the number", True), ("just give me the numbr", True),
+                                        ("just need the nummber pls", True), ("just the no. for leeds", True),
+                                        ("just tell me who to ring", True), ("no questions please", True),
+                                        ("i dont just want the number, i want advice", False),
+                                        ("just the numbers of children in the house worry me", False),
+                                        ("just wondering what nobody else noticed", False), ("he is always hungry", False)])
+def test_asking_for_the_number_and_nothing_else_is_heard_with_its_typos(text, only):
+    assert wants_only_the_number(text) is only
 
 
 @pytest.mark.parametrize("text, child", [("I'm 14 and my mum doesn't feed me", True), ("im 12 and nobody feeds me at home", True),

@@ -13,7 +13,7 @@ from bot.ages import age_from
 from bot.concern import DETAILS, clean_answer, level_from
 from bot.danger import danger_answer
 from bot.details import Heard
-from bot.roles import role_in
+from bot.roles import role_in, role_mentioned
 
 _QUESTION = re.compile(
     r"\?\s*$|^\W*(who|what|where|when|why|how|which|can|could|should|would|is|are|do|does|give|tell|just|please)\b|"
@@ -51,6 +51,13 @@ def _short(text: str, words: int) -> bool:
     return len(text.split()) <= words
 
 
+# A family member named and then described: the answer is about them, not the writer's role.
+_ABOUT_FAMILY = re.compile(r"\b(mum|mom|mam|mother|dad|father|parents?|nan|nana|gran|grandma|grandad|grandparents?|"
+                           r"aunt(ie|y)?|uncle|partner|step ?(mum|dad)|neighbours?|(boy|girl)friend)'?s?\s+"
+                           r"(is|was|has|had|does|doesn'?t|did|didn'?t|drinks|uses|hits|shouts|leaves|left|keeps|can'?t|won'?t|never|always)\b",
+                           re.IGNORECASE)
+
+
 def answer_to(requested: Optional[str], text: Optional[str], heard: Heard) -> Dict[str, str]:
     """{slot: value} for the question asked, when `text` answers it; {} when it answers another.
 
@@ -68,10 +75,12 @@ def answer_to(requested: Optional[str], text: Optional[str], heard: Heard) -> Di
         # A role named anywhere in a short answer ("school nurse at the primary"); in a longer one
         # only the writer's own ("I'm her youth worker…", read into `heard`): "she looks after her
         # little brother" is about the child, and never makes the writer a relative.
-        role = role_in(answer) if _short(answer, ROLE_ANSWER_WORDS) else None
+        # "mum is depressed and partner drinks" tells of the family, not who the writer is.
+        about_family = bool(_ABOUT_FAMILY.search(answer)) and not role_mentioned(answer)
+        role = role_in(answer) if _short(answer, ROLE_ANSWER_WORDS) and not about_family else None
         if role:
             return {requested: role[0]}
-        if heard.place or heard.age is not None or looks_like_a_request(answer) or danger_answer(answer) or not _short(answer, 6):
+        if about_family or heard.place or heard.age is not None or looks_like_a_request(answer) or danger_answer(answer) or not _short(answer, 6):
             return {}
         return {requested: answer}
     if requested == "place":

@@ -22,6 +22,12 @@ TABLE = [
     # A statement about the child names nobody's role: the writer is not made a relative.
     ("reporter_role", "she told me theres no food at home at weekends and she looks after her little brother", {}),
     ("reporter_role", "mum says the school nurse never rang her back about the appointments", {}),
+    # The family described at the role question: not the writer's role (it was "parent").
+    ("reporter_role", "mum is depressed and partner drinks", {}),
+    ("reporter_role", "dad drinks and mum works nights", {}),
+    ("reporter_role", "her mum", {"reporter_role": "parent"}),
+    ("reporter_role", "I'm mum, dad is never home", {"reporter_role": "parent"}),
+    ("reporter_role", "grandma", {"reporter_role": "grandparent"}),
     ("place", "Southampton", {"place": "Southampton"}),
     ("place", "Southhampton", {"place": "Southhampton"}),  # a misspelling the knowledge base lists
     ("place", "she lives in Mansfield", {"place": "Mansfield"}),

@@ -45,3 +45,20 @@ def test_a_very_long_message_is_read_up_to_the_encoders_limit():
 
 def test_no_messages_give_no_rows():
     assert encode([]).shape == (0, 384)
+
+
+def test_a_servers_single_message_is_read_on_one_core(monkeypatch):
+    """A second BLAS thread spins after each message and tripled the server's CPU per message."""
+    from threadpoolctl import threadpool_info
+
+    encoder = shared_encoder()
+    threads = []
+    read = encoder._encode
+
+    def counting(texts):
+        threads.append(max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"))
+        return read(texts)
+
+    monkeypatch.setattr(encoder, "_encode", counting)
+    encoder.encode(["who do i call in leeds"])
+    assert threads == [1]

@@ -314,7 +314,7 @@ def limit(result: dict) -> str:
             f"CPU per turn: {run['cpu_ms_per_turn']:.0f} ms.")
 
 
-def write_report(results: list, args, before: str, after: str, train_seconds: float) -> None:
+def write_report(results: list, args, before: str, after: str, train_seconds: float, intent_cost: dict) -> None:
     stock = results[0]
     lines = ["# Benchmarks", "",
              f"Measured by `make bench` (scripts/bench.py) on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
@@ -344,7 +344,72 @@ def write_report(results: list, args, before: str, after: str, train_seconds: fl
     for result in results:
         lines.append(f"| {result['name']} | {result['startup']:.0f} s | {result['rss_mb']:.0f} MB |")
     lines += ["", "## What limits each setup", ""] + [f"- {limit(result)}" for result in results] + [""]
+    lines += intent_model_section(intent_cost)
     (REPO / "BENCHMARKS.md").write_text("\n".join(lines) + kept_sections())
+
+
+def intent_model_cost() -> dict:
+    """What the intent model costs one message, as the server reads it: the words model alone, and
+    the sentence encoder plus second regression for the messages the words model is unsure of.
+    The bench's scripted turns may all be "sure", so the share of the dev sets' messages (typed
+    as people type) that are encoded is measured too, and the encoder is timed on those."""
+    import resource
+    import tarfile
+    import tempfile
+
+    import yaml
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    from nlu_components.intent_classifier import FILE, READER_FILE, _load_trusted, with_meaning
+    from nlu_components.sentence_encoder import shared_encoder
+
+    settings = next(c for c in yaml.safe_load((REPO / "config.yml").read_text())["pipeline"]
+                    if c["name"].endswith("WeightedWordsClassifier"))
+    with tempfile.TemporaryDirectory() as unpacked:
+        with tarfile.open(MODEL) as archive:
+            archive.extractall(unpacked)
+        words, reader = (_load_trusted(next(Path(unpacked).rglob(name))) for name in (FILE, READER_FILE))
+    texts = [m.get("text") for path in sorted((REPO / "tests" / "nlu").glob("dev_nlu*.yml"))
+             for m in load_data(str(path)).intent_examples]
+    shared_encoder()
+
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    def timed(read, messages: list) -> tuple:
+        wall, started_cpu = [], cpu()
+        for text in messages:
+            started = time.perf_counter()
+            read(text)
+            wall.append(time.perf_counter() - started)
+        return wall, (cpu() - started_cpu) * 1000 / len(messages)
+
+    unsure = [t for t in texts if words.predict_proba([t]).max() < settings["encoder_below"]]
+    scripted = [t for t in ASSISTANT_TURNS if words.predict_proba([t]).max() < settings["encoder_below"]]
+    words_wall, words_cpu = timed(lambda t: words.predict_proba([t]), texts)
+    reader_wall, reader_cpu = timed(
+        lambda t: reader.predict_proba(with_meaning(words, [t], settings["meaning_weight"])), unsure)
+    return {"messages": len(texts), "unsure": len(unsure), "bar": settings["encoder_below"], "scripted": scripted,
+            "words": (percentile(words_wall, 50), percentile(words_wall, 95), words_cpu),
+            "reader": (percentile(reader_wall, 50), percentile(reader_wall, 95), reader_cpu)}
+
+
+def intent_model_section(cost: dict) -> list:
+    (w50, w95, wcpu), (r50, r95, rcpu) = cost["words"], cost["reader"]
+    return ["## The intent model, one message at a time", "",
+            f"Of the {cost['messages']} dev-set messages (tests/nlu/dev_nlu*.yml), {cost['unsure']} "
+            f"({cost['unsure'] / cost['messages']:.0%}) are below the words model's bar ({cost['bar']:g}) and are read "
+            "again with their sentence embedding; the others cost the words model only. "
+            + (f"Of the scripted turns above, {len(cost['scripted'])} ("
+               + ", ".join(f'"{t}"' for t in cost["scripted"]) + ") are encoded. " if cost["scripted"] else
+               "None of the scripted turns above is encoded, so the load figures do not include the encoder; "
+               "typed as the dev sets are, about that share of turns would each add the second row's cost. ")
+            + "Timed in the bench process, one message at a time, on one core:", "",
+            "| part | messages | p50 ms | p95 ms | CPU ms a message |", "| --- | ---: | ---: | ---: | ---: |",
+            f"| words model (every message) | {cost['messages']} | {w50:.1f} | {w95:.1f} | {wcpu:.1f} |",
+            f"| sentence encoder + second regression (unsure messages only) | {cost['unsure']} | {r50:.1f} | {r95:.1f} | {rcpu:.1f} |",
+            ""]
 
 
 def kept_sections() -> str:
@@ -380,7 +445,9 @@ def main() -> int:
     for bench in (bench_stock, bench_embedded, bench_production):
         print(f"== {bench.__name__}", flush=True)
         results.append(bench(args))
-    write_report(results, args, before, machine_load(), train_seconds)
+    print("== the intent model, one message at a time", flush=True)
+    intent_cost = intent_model_cost()
+    write_report(results, args, before, machine_load(), train_seconds, intent_cost)
     print((REPO / "BENCHMARKS.md").read_text())
     return 0
 

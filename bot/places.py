@@ -376,8 +376,11 @@ class PlaceResolver:
     def _written_as_name(self, key: str, words: List[_Token], index: int, text: str, tokens: List[_Token], strict: bool) -> bool:
         if key not in self._everyday:
             return True
-        if not strict:  # an answer to "which town?": "bath", "erm Street I think", but not "how do I escalate"
-            return all(token.key in _FILLER for token in tokens[:index] + tokens[index + len(words):])
+        # An answer to "which town?" may be the word alone with filler ("bath", "erm Street I think",
+        # but not "how do I escalate"); a short message is read as a sentence too ("worried about a
+        # child in Stoke" is six words, and its Stoke was lost).
+        if not strict and all(token.key in _FILLER for token in tokens[:index] + tokens[index + len(words):]):
+            return True
         if not all(word.text[:1].isupper() and not (len(word.text) > 2 and word.text.isupper())
                    for word in words if word.key not in ("and", "of", "on", "upon", "in")):
             # "we live in hull", "lives in bath": where someone lives is a place, however typed; so is

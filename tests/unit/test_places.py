@@ -229,6 +229,19 @@ def test_an_everyday_word_written_as_a_name_is_a_place(resolver):
     assert resolver.resolve("street").status != "unknown"  # typed alone as an answer
 
 
+@pytest.mark.parametrize("message, area_id", [("worried about a child in Stoke", "stoke_on_trent"),
+                                              ("concerned about a family in Reading", "reading")])
+def test_an_everyday_word_written_as_a_name_in_a_short_sentence_is_a_place(resolver, message, area_id):
+    """Six words or fewer were read only as an answer to "which town?", where an everyday-word name
+    must stand alone: "worried about a child in Stoke" lost its Stoke, silently."""
+    assert found(resolver.resolve(message), area_id)
+
+
+@pytest.mark.parametrize("message", ["how do I escalate", "doing well in reading", "stoke the fire"])
+def test_a_short_sentence_with_an_everyday_word_in_lower_case_names_no_place(resolver, message):
+    assert resolver.resolve(message).status == "unknown"
+
+
 def test_a_town_before_an_age_is_the_place_not_a_childs_name(resolver):
     """"Kelly, 8" is a child; "a HV in Carlisle, 8 month old" names the town."""
     [mention] = resolver.mentioned_in("hi im a HV in Carlisle, 8 month old not gaining weight, mum very low")

@@ -24,7 +24,7 @@ from bot.ages import age_from
 from bot.concepts import named_in
 from bot.details import wants_only_the_number
 from bot.places import NATIONS, Resolution, not_places, overlaps
-from bot.roles import PLAIN_AUDIENCES, Audience
+from bot.roles import PLAIN_AUDIENCES, Audience, job_title_alone, role_mentioned
 from bot.routing import Route, Situation, contact, family_route, route_for, talk_route
 
 # The roles a child, and a parent or carer asking for their own family, are noted as (domain/audience.yml
@@ -538,6 +538,12 @@ class ActionFallback(Action):
             # A place named during the questions when one is already given ("actually its rochdale
             # not oldham"): the form reads it, and the questions go on.
             return [FollowupAction(CONCERN_FORM)]
+        role = None if text.startswith("/") else role_mentioned(text) or job_title_alone(text)
+        if named is None and role and audience not in (Audience.CHILD, Audience.PARENT):
+            # "im a health visitor" on its own: kept (the questions will not ask it again) and the
+            # way on offered, never "not sure I understood".
+            dispatcher.utter_message(response="utter_role_noted", role=role[0])
+            return [FollowupAction("action_listen")]
         if named is None:
             # A parent is offered what a parent asks, never the professionals' examples.
             dispatcher.utter_message(response="utter_parent_default" if audience is Audience.PARENT else "utter_default")

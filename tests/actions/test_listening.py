@@ -581,3 +581,19 @@ def test_at_the_place_question_the_childs_home_wins_over_the_first_place_the_mod
     events = asyncio.run(ValidateConcernForm().get_extraction_events(
         dispatcher, tracker(text, "inform_place", entities, slots=slots, active_loop="concern_form"), domain))
     assert slots_set(events)["place"] == "Salford"
+
+
+@pytest.mark.parametrize("text, role", [("im a health visitor", "health visitor"), ("teacher here", "teacher"),
+                                        ("school nurse", "school nurse")])
+def test_a_role_given_on_its_own_first_is_noted_and_the_way_on_offered(dispatcher, domain, text, role):
+    """"im a health visitor" as the first message got "Sorry, I'm not sure I understood" and was
+    forgotten, so a worry typed next ("mum is depressed…") was answered as a parent's."""
+    events = asyncio.run(ActionFallback().run(dispatcher, tracker(text, "inform_role"), domain))
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_role_noted" and message["role"] == role
+    assert {"event": "user_utterance_reverted", "timestamp": None} not in events
+
+
+def test_a_message_with_no_role_and_no_place_still_gets_the_rephrase_prompt(dispatcher, domain):
+    asyncio.run(ActionFallback().run(dispatcher, tracker("hmm right", "nlu_fallback"), domain))
+    assert dispatcher.messages[0]["response"] == "utter_default"

@@ -26,8 +26,8 @@ run-prod: install knowledge train servers ## Production mode: PostgreSQL, Redis,
 test: install knowledge chromium servers ## Run the whole test suite: data validation and model (as `make train`), conversation tests, pytest
 	scripts/test
 
-test-fast: install knowledge ## Unit, action and tracker-store tests: no model, no servers (50-68 s warm, measured on 2 cores shared with other work; `make test` adds the `servers` ones)
-	$(PY) -m pytest -q -m "not servers" tests/unit tests/actions tests/server_plugins
+test-fast: install knowledge ## Unit, action and tracker-store tests on both cores: no model, no servers (46 s warm on 2 cores, 2026-12-03; `make test` adds the `servers` ones)
+	$(PY) -m pytest -q -n 2 -m "not servers" tests/unit tests/actions tests/server_plugins
 
 screenshot: install knowledge train chromium ## Refresh docs/widget.png, the README's picture, from the running assistant
 	README_SCREENSHOT=docs/widget.png $(PY) -m pytest -q tests/browser/test_widget_live.py -k screenshot

@@ -68,12 +68,12 @@ def reader_model(config: Dict[str, Any]) -> LogisticRegression:
                               random_state=0)
 
 
-def with_meaning(words: Pipeline, texts: List[str], weight: float) -> csr_matrix:
+def with_meaning(word_features: csr_matrix, texts: List[str], weight: float) -> csr_matrix:
     """The words model's features of each text, with the text's sentence embedding beside them.
 
     Both parts have unit length; `weight` sets how much the meaning counts against the words.
     """
-    return hstack([words[:-1].transform(texts), csr_matrix(weight * encode(texts))]).tocsr()
+    return hstack([word_features, csr_matrix(weight * encode(texts))]).tocsr()
 
 
 def with_scoring_layout(model: Any) -> Any:
@@ -114,7 +114,7 @@ class WeightedWordsClassifier(IntentClassifier, GraphComponent):
             texts, intents = [e.get(TEXT) for e in examples], [e.get(INTENT) for e in examples]
             self.model = with_scoring_layout(intent_model(self.config).fit(texts, intents))
             self.reader = with_scoring_layout(reader_model(self.config).fit(
-                with_meaning(self.model, texts, self.config["meaning_weight"]), intents))
+                with_meaning(self.model[:-1].transform(texts), texts, self.config["meaning_weight"]), intents))
             self.persist()
         return self._resource
 
@@ -122,11 +122,12 @@ class WeightedWordsClassifier(IntentClassifier, GraphComponent):
         if self.model is None:
             return messages
         texts = [m.get(TEXT) or "" for m in messages]
-        probabilities = self.model.predict_proba(texts)
+        features = self.model[:-1].transform(texts)  # computed once, read by both regressions
+        probabilities = self.model[-1].predict_proba(features)
         unsure = np.flatnonzero(probabilities.max(axis=1) < self.config["encoder_below"])
         if len(unsure) and self.reader is not None:
             probabilities[unsure] = self.reader.predict_proba(
-                with_meaning(self.model, [texts[i] for i in unsure], self.config["meaning_weight"]))
+                with_meaning(features[unsure], [texts[i] for i in unsure], self.config["meaning_weight"]))
         intents = self.model.classes_
         for message, row in zip(messages, probabilities):
             ranking = sorted(({"name": str(name), "confidence": float(p)} for name, p in zip(intents, row)),

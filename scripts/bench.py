@@ -389,7 +389,7 @@ def intent_model_cost() -> dict:
     scripted = [t for t in ASSISTANT_TURNS if words.predict_proba([t]).max() < settings["encoder_below"]]
     words_wall, words_cpu = timed(lambda t: words.predict_proba([t]), texts)
     reader_wall, reader_cpu = timed(
-        lambda t: reader.predict_proba(with_meaning(words, [t], settings["meaning_weight"])), unsure)
+        lambda t: reader.predict_proba(with_meaning(words[:-1].transform([t]), [t], settings["meaning_weight"])), unsure)
     return {"messages": len(texts), "unsure": len(unsure), "bar": settings["encoder_below"], "scripted": scripted,
             "words": (percentile(words_wall, 50), percentile(words_wall, 95), words_cpu),
             "reader": (percentile(reader_wall, 50), percentile(reader_wall, 95), reader_cpu)}
